@@ -95,9 +95,8 @@ TEMPLATES = [
 # SQLite file by default so a fresh clone runs with no services; DATABASE_URL
 # switches to PostgreSQL (postgres://user@host:port/name).
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "600")),
         conn_health_checks=True,
     )
