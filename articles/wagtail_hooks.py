@@ -1,27 +1,79 @@
 """Admin registration of the article app's snippets."""
 
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from articles.models import Author, PrintPage
+from editorial.views import AuthorMergeView
+
+
+def user_can_merge_authors(user) -> bool:
+    return user.has_perms(["articles.change_author", "articles.delete_author"])
+
+
+class AuthorIndexView(IndexView):
+    """The author listing, with a way to merge two records of one person."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if user_can_merge_authors(self.request.user):
+            buttons.append(
+                Button(
+                    _("合并重复作者"),
+                    url=reverse("wagtailsnippets_articles_author:merge"),
+                    icon_name="resubmit",
+                    priority=50,
+                )
+            )
+        return buttons
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if user_can_merge_authors(self.request.user):
+            url = reverse("wagtailsnippets_articles_author:merge")
+            buttons.append(
+                MenuItem(
+                    _("合并到另一位作者…"),
+                    url=f"{url}?duplicate={instance.pk}",
+                    icon_name="resubmit",
+                    priority=25,
+                )
+            )
+        return buttons
 
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "user"
+    menu_label = _("作者")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["name", "role"]
+    index_view_class = AuthorIndexView
+    list_display = ["name", "role", "slug"]
+    list_filter = ["role"]
     search_fields = ["name"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("merge/", AuthorMergeView.as_view(), name="merge"),
+        ]
 
 
 class PrintPageViewSet(SnippetViewSet):
     model = PrintPage
     icon = "doc-full"
+    menu_label = _("版面")
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["__str__", "edition_date", "page_number", "page_name"]
     list_filter = ["edition_date"]
+    ordering = ["-edition_date", "page_number"]
 
 
 register_snippet(AuthorViewSet)

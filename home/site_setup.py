@@ -54,7 +54,15 @@ def ensure_site(site_name: str = "工人日报", translate: bool = True) -> Setu
     sections = [_ensure_section(home, spec, report) for spec in SECTIONS]
     if translate:
         _ensure_english(home, sections, en, report)
+    _ensure_editorial(report)
     return report
+
+
+def _ensure_editorial(report: SetupReport) -> None:
+    from editorial.setup import ensure_editorial_setup
+
+    homes = list(HomePage.objects.filter(depth=2).select_related("locale").order_by("path"))
+    ensure_editorial_setup(homes, report.created)
 
 
 def _ensure_home(site_name: str, locale: Locale, report: SetupReport) -> HomePage:

@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class ImportersConfig(AppConfig):
     name = "importers"
     verbose_name = _("稿件导入")
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from articles.models import ArticlePage
+
+        from .signals import on_page_published
+
+        page_published.connect(
+            on_page_published, sender=ArticlePage, dispatch_uid="importers-mark-reviewed"
+        )

@@ -54,8 +54,14 @@ class ImportedArticle(models.Model):
     source_name = models.CharField(max_length=255)
     position = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
+    # SET_NULL, not CASCADE: when an editor deletes an imported page, the
+    # ledger remembers it, so a re-import does not bring the page back.
     page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="import_record"
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="import_record",
     )
     run = models.ForeignKey(ImportRun, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)

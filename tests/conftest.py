@@ -3,12 +3,22 @@
 import pytest
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the page tree once per test database; tests roll back to it."""
+    from home.site_setup import ensure_site
+
+    with django_db_blocker.unblock():
+        ensure_site()
+
+
 @pytest.fixture
 def site_tree(db):
     """The installed page tree: Chinese home, sections, inbox, English copies."""
     from home.models import HomePage
     from home.site_setup import ensure_site
 
+    # Cheap when the tree exists; rebuilds it after a transactional test flushed it.
     ensure_site()
     return HomePage.objects.get(locale__language_code="zh-hans", depth=2)
 

@@ -2,16 +2,25 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
+from editorial.panels import ImportInfoPanel, ReadOnlyPanel, SectionPanel
 
 from .author import AuthorRole
 
@@ -89,48 +98,119 @@ class ArticlePage(Page):
     parent_page_types = ["articles.SectionPage"]
     subpage_types: list[str] = []
 
+    # Edit in the order of the printed page: title lines, reader prompt, byline
+    # and authors, body; then where it was printed, tags and the importer's notes.
     content_panels = [
         MultiFieldPanel(
-            [FieldPanel("kicker"), FieldPanel("title"), FieldPanel("subheadline")],
+            [
+                FieldPanel(
+                    "kicker",
+                    help_text=_("主标题上方的一行，交代背景或引出主题；没有就留空。"),
+                ),
+                TitleFieldPanel(
+                    "title",
+                    heading=_("主题（主标题）"),
+                    help_text=_("稿件的主标题，也是网页标题。"),
+                ),
+                FieldPanel("subheadline", help_text=_("主标题下方的补充标题；没有就留空。")),
+                FieldPanel(
+                    "headline_is_provisional",
+                    help_text=_("导入时未能确定标题。核对、改好标题后取消勾选。"),
+                ),
+            ],
             heading=_("标题"),
         ),
-        FieldPanel("reader_prompt"),
+        FieldPanel("reader_prompt", help_text=_("正文前的导读文字（阅读提示），没有就留空。")),
         MultiFieldPanel(
             [
-                FieldPanel("byline"),
-                InlinePanel("article_authors", label=_("作者")),
-                FieldRowPanel([FieldPanel("dateline"), FieldPanel("column_label")]),
+                FieldPanel(
+                    "byline",
+                    help_text=_("按报纸原样填写，如“本报记者 田国垒 本报通讯员 李庆童”。"),
+                ),
+                InlinePanel(
+                    "article_authors",
+                    label=_("作者"),
+                    help_text=_("每人一条，按署名顺序；同一人只建一个作者，不要重复新建。"),
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("dateline", help_text=_("如“本报北京4月20日电”。")),
+                        FieldPanel("column_label", help_text=_("报纸上的小栏目名，如“新闻特写”。")),
+                    ]
+                ),
             ],
-            heading=_("署名"),
+            heading=_("署名与作者"),
         ),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text=_("段落、小标题、图片和引文。导入的图片只有说明和署名，请补上图片。"),
+        ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("print_page"), FieldPanel("continued_from_page")]),
+                SectionPanel(),
+                FieldRowPanel(
+                    [
+                        FieldPanel("print_page", help_text=_("稿件刊登的版面（出版日期、版次）。")),
+                        FieldPanel("continued_from_page", help_text=_("转版续文：上接第几版。")),
+                    ]
+                ),
                 FieldPanel("kind"),
-                FieldPanel("tags"),
+                FieldPanel("tags", help_text=_("用于专题和标签页，多个标签用逗号分隔。")),
             ],
-            heading=_("版面与标签"),
+            heading=_("栏目、版面与标签"),
         ),
-        InlinePanel("corrections", label=_("更正"), heading=_("更正说明")),
-        MultiFieldPanel(
+        InlinePanel(
+            "corrections",
+            label=_("更正"),
+            heading=_("更正说明"),
+            help_text=_("已发布稿件有误时，在这里追加一条带日期的更正；不要删改原有更正。"),
+        ),
+        ImportInfoPanel(
             [
-                FieldPanel("import_warnings", read_only=True),
-                FieldPanel("source_name", read_only=True),
-                FieldPanel("source_text", read_only=True),
+                ReadOnlyPanel("import_warnings"),
+                FieldRowPanel([ReadOnlyPanel("source_name"), ReadOnlyPanel("source_position")]),
+                FieldRowPanel([ReadOnlyPanel("reviewed_at"), ReadOnlyPanel("reviewed_by")]),
+                ReadOnlyPanel("source_text"),
             ],
             heading=_("导入信息（只读）"),
-            classname="collapsed",
         ),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("search_text"),
-        index.SearchField("kicker"),
-        index.SearchField("subheadline"),
-        index.FilterField("locale_id"),
-        index.FilterField("first_published_at"),
+    # What wagtail-localize sends to translators (text) and copies as is
+    # (structure); provenance and review fields stay with the Chinese source.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("kicker"),
+        TranslatableField("subheadline"),
+        TranslatableField("reader_prompt"),
+        TranslatableField("byline"),
+        TranslatableField("dateline"),
+        TranslatableField("column_label"),
+        TranslatableField("body"),
+        SynchronizedField("kind"),
+        SynchronizedField("print_page"),
+        SynchronizedField("continued_from_page"),
+        SynchronizedField("article_authors"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("corrections"),
     ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("kicker"),
+        index.SearchField("subheadline", boost=1.5),
+        index.SearchField("reader_prompt"),
+        index.SearchField("byline"),
+        index.SearchField("body"),
+        index.SearchField("tags"),
+        index.AutocompleteField("kicker"),
+        index.FilterField("locale_id"),
+    ]
+
+    # Columns a listing never needs: raw source text and importer bookkeeping.
+    LISTING_DEFER = ("source_text", "search_text", "import_warnings")
 
     class Meta:
         verbose_name = _("文章")
@@ -139,6 +219,31 @@ class ArticlePage(Page):
     @property
     def headline(self) -> str:
         return self.title
+
+    def body_paragraphs(self) -> list[str]:
+        return [block.value for block in self.body if block.block_type == "paragraph"]
+
+    @property
+    def summary(self) -> str:
+        """A short plain-text summary for listings, feeds and meta descriptions."""
+        if self.reader_prompt:
+            text = self.reader_prompt
+        else:
+            text = next((p for p in self.body_paragraphs() if p.strip()), "")
+        return Truncator(" ".join(text.split())).chars(90)
+
+    def first_image(self):
+        for block in self.body:
+            if block.block_type == "photo" and block.value.get("image"):
+                return block.value["image"]
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.views import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(self, request))
+        return context
 
 
 class ArticleAuthor(Orderable):

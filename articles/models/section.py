@@ -4,13 +4,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from articles.routing import DirectChildRouteMixin
 
-class SectionPage(RoutablePageMixin, Page):
+
+class SectionPage(RoutablePageMixin, DirectChildRouteMixin, Page):
     intro = RichTextField(_("栏目介绍"), blank=True, features=["bold", "italic", "link"])
     is_inbox = models.BooleanField(
         _("待审收件箱"),
@@ -23,14 +25,35 @@ class SectionPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        InlinePanel("lead_stories", label=_("头条稿件"), heading=_("栏目头条")),
+        InlinePanel(
+            "lead_stories",
+            label=_("头条稿件"),
+            heading=_("栏目头条"),
+            help_text=_("选择并排序头条稿件（只能选文章）；其余位置自动由最新发布的稿件补足。"),
+        ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("is_inbox")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    child_model_name = "articles.ArticlePage"
+    child_select_related = ("locale", "print_page")
+
     class Meta:
         verbose_name = _("栏目")
         verbose_name_plural = _("栏目")
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.views import section_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(section_context(self, request))
+        return context
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from articles.feeds import ArticleFeed
+
+        return ArticleFeed()(request, page=self)
 
 
 class SectionLeadStory(Orderable):

@@ -44,7 +44,9 @@ RUNIN = re.compile(
     r"|(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,8}\d{1,2}月\s?\d{1,2}日\s?电)"
     r"\s*(?:[（(]([^（）()\n]{1,40})[）)])?\s*"
 )
-SIGNATURE = re.compile(f"(?:^|(?<=\\s)|(?<=[。！？”…]))\\s*□\\s*({NAME}(?:[ 、]{NAME}){{0,3}})\\s*$")
+SIGNATURE = re.compile(
+    f"(?:^|(?<=\\s)|(?<=[。！？”…]))\\s*□\\s*({NAME}(?:[ 、]{NAME}){{0,3}})\\s*$"
+)
 
 
 def role_of(word: str) -> str:

@@ -65,7 +65,8 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 text = data[len(bom):].decode(codec)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {codec} text after byte-order mark: {exc.reason}") from None
+                msg = f"invalid {codec} text after byte-order mark: {exc.reason}"
+                raise DecodeError(msg) from None
             return _checked(text, label)
     if b"\x00" in data:
         enc = _guess_bomless_utf16(data)

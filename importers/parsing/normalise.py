@@ -26,6 +26,9 @@ _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『
 
 _SPACE_BETWEEN_WIDE = re.compile(f"(?<={WIDE}) (?={WIDE})")
 _SPACE_AT_PUNCT = re.compile(f"(?<=[{_CJK_PUNCT}]) | (?=[{_CJK_PUNCT}])")
+# In titles a space after a closing quote can separate the two halves.
+_TITLE_PUNCT = _CJK_PUNCT.replace("“", "").replace("”", "")
+_SPACE_AT_TITLE_PUNCT = re.compile(f"(?<=[{_TITLE_PUNCT}]) | (?=[{_TITLE_PUNCT}])|(?<=“) | (?=”)")
 _LETTER_SPACED_PAIR = re.compile(f"{WIDE} (?={WIDE})")
 _WIDE_CHAR = re.compile(WIDE)
 
@@ -80,15 +83,19 @@ def clean_line(line: str, *, title: bool = False) -> str:
         return line
     if not title or is_letter_spaced(line):
         line = _SPACE_BETWEEN_WIDE.sub("", line)
-    line = _SPACE_AT_PUNCT.sub("", line)
-    return line
+        return _SPACE_AT_PUNCT.sub("", line)
+    return _SPACE_AT_TITLE_PUNCT.sub("", line)
+
+
+_QUOTES = re.compile("[\u2018\u2019\u201c\u201d]")
 
 
 def vis_len(text: str) -> float:
-    """Printed width in em: Chinese characters 1, Latin letters and digits 1/2."""
+    """Printed width in em: Chinese characters 1; Latin, digits and curly quotes 1/2."""
     wide = len(_WIDE_CHAR.findall(text))
+    quotes = len(_QUOTES.findall(text))
     spaces = text.count(" ")
-    return wide + 0.5 * (len(text) - wide - spaces) + 0.25 * spaces
+    return wide - 0.5 * quotes + 0.5 * (len(text) - wide - spaces) + 0.25 * spaces
 
 
 def is_ideograph(ch: str) -> bool:

@@ -19,3 +19,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Lockouts are tested on purpose (tests/security); elsewhere they would only
+# get in the way of client.login().
+AXES_ENABLED = False

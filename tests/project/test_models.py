@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from articles.models import (
     ArticleAuthor,
@@ -37,7 +37,10 @@ def test_article_fields_round_trip(section):
     body = [
         ("heading", "两个小“家”牵手促振兴"),
         ("paragraph", "国庆期间，在重庆市丰都县栗子乡南江村，来了不少客人。"),
-        ("photo", {"image": image, "caption": "职工帮助村民打谷子。", "credit": "本报记者 陈华 摄"}),
+        (
+            "photo",
+            {"image": image, "caption": "职工帮助村民打谷子。", "credit": "本报记者 陈华 摄"},
+        ),
         ("quote", {"text": "工会帮着带娃。", "attribution": "职工小张"}),
     ]
     article = make_article(

@@ -1,0 +1,62 @@
+"""RSS for the whole site and for each section (Django's syndication framework)."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from articles.views import prefetch_feed, public_articles, sections_for
+
+FEED_ITEMS = 30
+
+
+class ArticleFeed(Feed):
+    """Feed(request, page=home_or_section): the latest live articles under that page."""
+
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, page=None):
+        self.request = request
+        return page
+
+    def title(self, page):
+        return f"{page.title} · {_('工人日报')}"
+
+    def link(self, page):
+        return page.get_url(self.request)
+
+    def description(self, page):
+        return _("%(title)s 最新稿件") % {"title": page.title}
+
+    def items(self, page):
+        sections = sections_for(self.request, page.locale_id)
+        qs = public_articles(page.locale_id, sections)
+        if page.depth > 2:  # a section
+            qs = qs.child_of(page)
+        return list(prefetch_feed(qs.order_by("-first_published_at", "-pk"))[:FEED_ITEMS])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_description(self, item):
+        parts = [p for p in (item.kicker, item.subheadline, item.summary) if p]
+        for correction in item.corrections.all():
+            parts.append(
+                _("更正（%(date)s）：%(text)s") % {"date": correction.date, "text": correction.text}
+            )
+        return "\n".join(parts)
+
+    def item_author_name(self, item):
+        names = [link.author.name for link in item.article_authors.all()]
+        return "、".join(names) or item.byline or None
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at

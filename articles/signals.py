@@ -1,0 +1,29 @@
+"""Content changes retire the page cache."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from articles.page_cache import bump_version
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_version()
+
+
+def connect() -> None:
+    page_published.connect(bump_version, dispatch_uid="newsroom-cache-published")
+    page_unpublished.connect(bump_version, dispatch_uid="newsroom-cache-unpublished")
+    post_page_move.connect(bump_version, dispatch_uid="newsroom-cache-moved")
+    post_delete.connect(_page_deleted, dispatch_uid="newsroom-cache-deleted")
+    # Authors and printed pages appear on public pages but are not pages themselves.
+    from articles.models import Author, PrintPage
+
+    for model in (Author, PrintPage):
+        post_save.connect(
+            bump_version, sender=model, dispatch_uid=f"newsroom-cache-{model.__name__}"
+        )
+        post_delete.connect(
+            bump_version, sender=model, dispatch_uid=f"newsroom-cache-del-{model.__name__}"
+        )

@@ -1,0 +1,133 @@
+"""Navigation, language switcher, pagination and formatting for the public pages."""
+
+from django import template
+from django.utils import translation
+from django.utils.dateformat import format as date_format
+from django.utils.encoding import iri_to_uri
+from django.utils.safestring import mark_safe
+
+from articles import views
+
+register = template.Library()
+
+
+def _language(context) -> str:
+    page = context.get("page")
+    if page is not None and getattr(page, "locale_id", None):
+        return page.locale.language_code
+    return translation.get_language() or "zh-hans"
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context) -> str:
+    return _language(context)
+
+
+@register.inclusion_tag("includes/nav.html", takes_context=True)
+def site_nav(context):
+    request = context.get("request")
+    page = context.get("page")
+    language = _language(context)
+    sections = []
+    if request is not None:
+        locale_id = getattr(page, "locale_id", None)
+        if locale_id is None:
+            from wagtail.models import Locale
+
+            locale = Locale.objects.filter(language_code=language).first()
+            locale_id = locale.pk if locale else None
+        if locale_id is not None:
+            sections = [
+                s
+                for s in views.sections_for(request, locale_id)
+                if s.show_in_menus and not s.is_inbox
+            ]
+    current_path = page.path if page is not None and hasattr(page, "path") else ""
+    if context.get("route_title"):  # a route under the home page (search, archive…)
+        current_path = ""
+    return {
+        "sections": sections,
+        "current_path": current_path,
+        "home_url": views.home_url(language),
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in the other languages, where a live translation exists."""
+    request = context.get("request")
+    page = context.get("page")
+    links = []
+    if page is not None and request is not None and hasattr(page, "get_translations"):
+        own_url = page.get_url(request) or ""
+        suffix = ""
+        if own_url and request.path.startswith(own_url) and request.path != own_url:
+            # A route under the page (search, tags, archive…): keep it in the other language.
+            suffix = iri_to_uri(request.path[len(own_url) :])
+            if request.GET:
+                suffix += "?" + request.GET.urlencode()
+        for other in page.get_translations().live().select_related("locale"):
+            url = other.get_url(request)
+            if url:
+                links.append(
+                    {
+                        "code": other.locale.language_code,
+                        "name": dict(LANGUAGE_NAMES).get(other.locale.language_code, ""),
+                        "url": url + suffix,
+                    }
+                )
+    return {"links": links, "current": _language(context)}
+
+
+LANGUAGE_NAMES = (("zh-hans", "中文"), ("en", "English"))
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page_obj, page_range):
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else {}
+    if "page" in params:
+        del params["page"]
+    base = params.urlencode() if params else ""
+    prefix = f"?{base}&page=" if base else "?page="
+    return {"page_obj": page_obj, "page_range": page_range, "prefix": prefix}
+
+
+@register.simple_tag(takes_context=True)
+def route_url(context, name, *args):
+    return views.home_route_url(_language(context), name, *args)
+
+
+@register.simple_tag(takes_context=True)
+def print_page_link(context, print_page):
+    return views.print_page_url(_language(context), print_page.edition_date, print_page.page_number)
+
+
+@register.simple_tag(takes_context=True)
+def home_link(context):
+    return views.home_url(_language(context))
+
+
+@register.filter
+def long_date(value):
+    if not value:
+        return ""
+    if hasattr(value, "astimezone"):
+        from django.utils import timezone
+
+        value = timezone.localtime(value)
+    if (translation.get_language() or "").startswith("zh"):
+        return date_format(value, "Y年n月j日")
+    return date_format(value, "j F Y")
+
+
+@register.filter
+def weekday(value):
+    return date_format(value, "l") if value else ""
+
+
+@register.filter
+def jsonld(data):
+    """A JSON-LD script body, escaped so text can never close the <script>."""
+    return mark_safe(views.dump_jsonld(data))  # noqa: S308 - <, > and & are escaped

@@ -1,0 +1,531 @@
+"""Reader-facing views and page contexts.
+
+Page models delegate here so that every query a public page makes is in one
+place, counted and kept small (see tests/site/test_queries.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import OrderedDict
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Prefetch, Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from articles.models import ArticleAuthor, ArticlePage, Author, PrintPage, SectionPage
+
+PER_PAGE = 20
+HOME_PER_SECTION = 5
+RELATED_COUNT = 4
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def language_of(page) -> str:
+    return page.locale.language_code if page is not None else translation.get_language()
+
+
+def home_url(language: str) -> str:
+    """/zh-hans/ or /en/: the language's home page URL, without a query."""
+    with translation.override(language):
+        return reverse("wagtail_serve", args=[""])
+
+
+def home_route_url(language: str, name: str, *args) -> str:
+    from home.models import HomePage
+
+    return home_url(language) + HomePage.get_resolver().reverse(name, *args).lstrip("/")
+
+
+def articles_in(locale_id: int):
+    """Live articles of one language, without the columns listings never read."""
+    return (
+        ArticlePage.objects.live()
+        .filter(locale_id=locale_id)
+        .defer(*ArticlePage.LISTING_DEFER)
+    )
+
+
+def public_articles(locale_id: int, sections: list[SectionPage]):
+    """Articles readers may see: live, in this language, not in the inbox."""
+    qs = articles_in(locale_id)
+    for inbox in (s for s in sections if s.is_inbox):
+        qs = qs.exclude(path__startswith=inbox.path)
+    return qs
+
+
+def sections_for(request, locale_id: int) -> list[SectionPage]:
+    """All sections of a language (one query per request, shared by nav and lists)."""
+    cache = request.__dict__.setdefault("_newsroom_sections", {})
+    if locale_id not in cache:
+        cache[locale_id] = list(
+            SectionPage.objects.live()
+            .filter(locale_id=locale_id, depth=3)
+            .select_related("locale")
+            .order_by("path")
+            .defer_streamfields()
+        )
+    return cache[locale_id]
+
+
+def section_of(article: ArticlePage, sections: list[SectionPage]) -> SectionPage | None:
+    parent_path = article.path[: -ArticlePage.steplen]
+    return next((s for s in sections if s.path == parent_path), None)
+
+
+def attach_sections(articles, sections: list[SectionPage]):
+    by_path = {s.path: s for s in sections}
+    for article in articles:
+        article.section = by_path.get(article.path[: -ArticlePage.steplen])
+    return articles
+
+
+def paginate(request, queryset, per_page: int = PER_PAGE):
+    paginator = Paginator(queryset, per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    page_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return page_obj, list(page_range)
+
+
+def base_context(page, request) -> dict:
+    return {"page": page, "self": page, "request": request}
+
+
+# ---------------------------------------------------------------- home page
+
+
+def home_context(home, request) -> dict:
+    sections = sections_for(request, home.locale_id)
+    leads = [
+        lead.page
+        for lead in home.lead_stories.select_related("page").order_by("sort_order")
+        if lead.page.live
+    ]
+    lead_ids = [a.pk for a in leads]
+    shown = [s for s in sections if s.show_in_menus and not s.is_inbox]
+    # The latest few of every section in one query: one small indexed subquery each.
+    wanted = Q(pk__in=[])
+    for section in shown:
+        wanted |= Q(
+            pk__in=articles_in(home.locale_id)
+            .filter(path__startswith=section.path, depth=section.depth + 1)
+            .exclude(pk__in=lead_ids)
+            .order_by("-first_published_at", "-pk")
+            .values("pk")[:HOME_PER_SECTION]
+        )
+    latest = list(articles_in(home.locale_id).filter(wanted).order_by("-first_published_at", "-pk"))
+    attach_sections(latest, sections)
+    blocks = [(s, [a for a in latest if a.section is s]) for s in shown]
+    blocks = [(s, articles) for s, articles in blocks if articles]
+    attach_sections(leads, sections)
+    return {"lead_stories": leads, "section_blocks": blocks, "today": timezone.localdate()}
+
+
+# ------------------------------------------------------------- section page
+
+
+def section_context(section, request) -> dict:
+    sections = sections_for(request, section.locale_id)
+    leads = [
+        lead.page
+        for lead in section.lead_stories.select_related("page").order_by("sort_order")
+        if lead.page.live
+    ]
+    rest = (
+        articles_in(section.locale_id)
+        .child_of(section)
+        .exclude(pk__in=[a.pk for a in leads])
+        .order_by("-first_published_at", "-pk")
+    )
+    page_obj, page_range = paginate(request, rest)
+    return {
+        "lead_stories": leads if page_obj.number == 1 else [],
+        "page_obj": page_obj,
+        "page_range": page_range,
+        "articles": page_obj.object_list,
+        "sections": sections,
+    }
+
+
+# ------------------------------------------------------------- article page
+
+
+def article_context(article: ArticlePage, request) -> dict:
+    sections = sections_for(request, article.locale_id)
+    section = section_of(article, sections)
+    authors = list(article.article_authors.select_related("author").order_by("sort_order"))
+    tags = list(article.tags.all())
+    corrections = list(article.corrections.order_by("date", "sort_order"))
+    print_page = article.print_page if article.print_page_id else None
+
+    previous_article, next_article, related = neighbours(article, tags, sections)
+    return {
+        "section": section,
+        "authors": authors,
+        "tags": tags,
+        "corrections": corrections,
+        "print_page": print_page,
+        "previous_article": previous_article,
+        "next_article": next_article,
+        "related_articles": attach_sections(related, sections),
+        "jsonld": article_jsonld(article, request, authors, section, tags),
+        "og_locale": "zh_CN" if article.locale.language_code.startswith("zh") else "en_US",
+    }
+
+
+CARD_FIELDS = (
+    "id", "title", "kicker", "subheadline", "path", "depth", "url_path",
+    "first_published_at", "locale_id",
+)
+
+
+def neighbours(article: ArticlePage, tags, sections):
+    """Previous / next in the section and related articles, in one query.
+
+    Candidates: the previous and next article of the same section, the
+    articles sharing most tags, and the section's latest; sorted out in Python.
+    """
+    section_path = article.path[: -ArticlePage.steplen]
+    when = article.first_published_at or timezone.now()
+    public = public_articles(article.locale_id, sections)
+    siblings = public.filter(path__startswith=section_path, depth=article.depth)
+    earlier = siblings.filter(
+        Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=article.pk)
+    ).order_by("-first_published_at", "-pk")
+    later = siblings.filter(
+        Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=article.pk)
+    ).order_by("first_published_at", "pk")
+    wanted = (
+        Q(pk__in=earlier.values("pk")[:1])
+        | Q(pk__in=later.values("pk")[:1])
+        | Q(pk__in=siblings.exclude(pk=article.pk).order_by("-first_published_at").values("pk")[
+            : RELATED_COUNT + 2
+        ])
+    )
+    tag_ids = [t.pk for t in tags]
+    if tag_ids:
+        by_tags = (
+            public.filter(tagged_items__tag_id__in=tag_ids)
+            .exclude(pk=article.pk)
+            .annotate(shared=Count("tagged_items"))
+            .order_by("-shared", "-first_published_at")
+            .values("pk")[:RELATED_COUNT]
+        )
+        wanted |= Q(pk__in=by_tags)
+    candidates = list(
+        ArticlePage.objects.filter(wanted)
+        .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids or [0])))
+        .only(*CARD_FIELDS)
+    )
+
+    def key(a):
+        return (a.first_published_at or when, a.pk)
+
+    mine = key(article)
+    same = [a for a in candidates if a.path.startswith(section_path) and a.pk != article.pk]
+    previous_article = max((a for a in same if key(a) < mine), key=key, default=None)
+    next_article = min((a for a in same if key(a) > mine), key=key, default=None)
+    shown = {article.pk} | {a.pk for a in (previous_article, next_article) if a}
+    related = [a for a in candidates if a.pk not in shown]
+    related.sort(key=lambda a: (-a.shared, -key(a)[0].timestamp(), -a.pk))
+    return previous_article, next_article, related[:RELATED_COUNT]
+
+
+def article_jsonld(article, request, authors, section, tags) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "inLanguage": article.locale.language_code,
+        "url": request.build_absolute_uri(article.get_url(request)),
+        "author": [
+            {"@type": "Person", "name": link.author.name} for link in authors
+        ],
+    }
+    if article.first_published_at:
+        data["datePublished"] = article.first_published_at.isoformat()
+    if article.last_published_at:
+        data["dateModified"] = article.last_published_at.isoformat()
+    if article.subheadline:
+        data["alternativeHeadline"] = article.subheadline
+    if article.summary:
+        data["description"] = article.summary
+    if section is not None:
+        data["articleSection"] = section.title
+    if tags:
+        data["keywords"] = [t.name for t in tags]
+    data["publisher"] = {"@type": "Organization", "name": _("工人日报")}
+    return data
+
+
+def dump_jsonld(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=None)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# ------------------------------------------------------------ home routes
+
+
+def render(request, template: str, page, context: dict):
+    full = base_context(page, request)
+    full.update(context)
+    return TemplateResponse(request, template, full)
+
+
+def author_view(home, request, slug: str):
+    author = get_object_or_404(Author, slug=slug)
+    sections = sections_for(request, home.locale_id)
+    articles = (
+        public_articles(home.locale_id, sections)
+        .filter(article_authors__author=author)
+        .distinct()
+        .order_by("-first_published_at", "-pk")
+    )
+    page_obj, page_range = paginate(request, articles)
+    attach_sections(page_obj.object_list, sections)
+    return render(
+        request,
+        "articles/author_page.html",
+        home,
+        {"author": author, "page_obj": page_obj, "page_range": page_range,
+         "route_title": author.name},
+    )
+
+
+def tag_view(home, request, tag: str):
+    from taggit.models import Tag
+
+    tag_obj = Tag.objects.filter(Q(slug=tag) | Q(name=tag)).first()
+    if tag_obj is None:
+        raise Http404
+    sections = sections_for(request, home.locale_id)
+    articles = (
+        public_articles(home.locale_id, sections)
+        .filter(tagged_items__tag=tag_obj)
+        .order_by("-first_published_at", "-pk")
+    )
+    page_obj, page_range = paginate(request, articles)
+    attach_sections(page_obj.object_list, sections)
+    return render(
+        request,
+        "articles/tag_page.html",
+        home,
+        {"tag": tag_obj, "page_obj": page_obj, "page_range": page_range,
+         "route_title": tag_obj.name},
+    )
+
+
+def corrections_view(home, request):
+    sections = sections_for(request, home.locale_id)
+    articles = (
+        public_articles(home.locale_id, sections)
+        .filter(corrections__isnull=False)
+        .annotate(latest_correction=Max("corrections__date"))
+        .order_by("-latest_correction", "-pk")
+        .prefetch_related("corrections")
+    )
+    page_obj, page_range = paginate(request, articles)
+    attach_sections(page_obj.object_list, sections)
+    return render(
+        request,
+        "articles/corrections_page.html",
+        home,
+        {"page_obj": page_obj, "page_range": page_range, "route_title": _("更正")},
+    )
+
+
+# ---------------------------------------------------------- print archive
+
+
+def edition_url(language: str, day: datetime.date) -> str:
+    return home_route_url(language, "archive_edition", f"{day:%Y}", f"{day:%m}", f"{day:%d}")
+
+
+def print_page_url(language: str, day: datetime.date, number: int) -> str:
+    return home_route_url(
+        language, "archive_page", f"{day:%Y}", f"{day:%m}", f"{day:%d}", str(number)
+    )
+
+
+def _parse_day(year: int, month: int, day: int) -> datetime.date:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError as e:
+        raise Http404 from e
+
+
+def _neighbour_editions(day: datetime.date):
+    earlier = (
+        PrintPage.objects.filter(edition_date__lt=day)
+        .order_by("-edition_date")
+        .values_list("edition_date", flat=True)
+        .first()
+    )
+    later = (
+        PrintPage.objects.filter(edition_date__gt=day)
+        .order_by("edition_date")
+        .values_list("edition_date", flat=True)
+        .first()
+    )
+    return earlier, later
+
+
+def archive_index_view(home, request):
+    language = language_of(home)
+    wanted = request.GET.get("date", "").strip()
+    if wanted:
+        try:
+            day = datetime.date.fromisoformat(wanted)
+        except ValueError:
+            day = None
+        if day is not None:
+            # The chosen day, or the latest edition before it when there was none that day.
+            found = (
+                PrintPage.objects.filter(edition_date__lte=day)
+                .order_by("-edition_date")
+                .values_list("edition_date", flat=True)
+                .first()
+            )
+            if found is not None:
+                return HttpResponseRedirect(edition_url(language, found))
+    dates = list(
+        PrintPage.objects.order_by("-edition_date")
+        .values_list("edition_date", flat=True)
+        .distinct()
+    )
+    months = [
+        (datetime.date(y, m, 1), list(days))
+        for (y, m), days in groupby(dates, key=lambda d: (d.year, d.month))
+    ]
+    return render(
+        request,
+        "articles/archive_index.html",
+        home,
+        {
+            "months": [
+                (month, [(d, edition_url(language, d)) for d in days]) for month, days in months
+            ],
+            "latest": dates[0] if dates else None,
+            "route_title": _("报纸版面"),
+        },
+    )
+
+
+def archive_edition_view(home, request, year: int, month: int, day: int):
+    language = language_of(home)
+    date = _parse_day(year, month, day)
+    pages = list(PrintPage.objects.filter(edition_date=date).order_by("page_number"))
+    if not pages:
+        raise Http404
+    sections = sections_for(request, home.locale_id)
+    articles = list(
+        public_articles(home.locale_id, sections)
+        .filter(print_page__edition_date=date)
+        .order_by("print_page__page_number", "path")
+    )
+    by_page = OrderedDict((p.pk, []) for p in pages)
+    for article in articles:
+        by_page.setdefault(article.print_page_id, []).append(article)
+    earlier, later = _neighbour_editions(date)
+    return render(
+        request,
+        "articles/archive_edition.html",
+        home,
+        {
+            "edition_date": date,
+            "print_pages": [
+                (p, print_page_url(language, date, p.page_number), by_page.get(p.pk, []))
+                for p in pages
+            ],
+            "previous_edition": earlier and (earlier, edition_url(language, earlier)),
+            "next_edition": later and (later, edition_url(language, later)),
+            "route_title": _("%(date)s 报纸") % {"date": f"{date:%Y-%m-%d}"},
+        },
+    )
+
+
+def archive_page_view(home, request, year: int, month: int, day: int, number: int):
+    language = language_of(home)
+    date = _parse_day(year, month, day)
+    numbers = list(
+        PrintPage.objects.filter(edition_date=date)
+        .order_by("page_number")
+        .values_list("page_number", flat=True)
+    )
+    if number not in numbers:
+        raise Http404
+    print_page = PrintPage.objects.select_related("pdf", "image").get(
+        edition_date=date, page_number=number
+    )
+    sections = sections_for(request, home.locale_id)
+    articles = list(
+        public_articles(home.locale_id, sections).filter(print_page=print_page).order_by("path")
+    )
+    attach_sections(articles, sections)
+    i = numbers.index(number)
+    earlier, later = _neighbour_editions(date)
+    return render(
+        request,
+        "articles/archive_page.html",
+        home,
+        {
+            "edition_date": date,
+            "edition_url": edition_url(language, date),
+            "print_page": print_page,
+            "articles": articles,
+            "all_pages": [(n, print_page_url(language, date, n)) for n in numbers],
+            "previous_page": i > 0
+            and (numbers[i - 1], print_page_url(language, date, numbers[i - 1])),
+            "next_page": i + 1 < len(numbers)
+            and (numbers[i + 1], print_page_url(language, date, numbers[i + 1])),
+            "previous_edition": earlier and (earlier, edition_url(language, earlier)),
+            "next_edition": later and (later, edition_url(language, later)),
+            "route_title": f"{date:%Y-%m-%d} " + _("第%(n)s版") % {"n": number},
+        },
+    )
+
+
+# ------------------------------------------------------------------ search
+
+MAX_QUERY = 100
+
+
+def search_view(home, request):
+    from articles.highlight import highlight
+    from articles.search_backend import query_terms
+
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
+    sections = sections_for(request, home.locale_id)
+    context = {"query": query, "route_title": _("搜索")}
+    if query and query_terms(query):
+        results = public_articles(home.locale_id, sections).search(query, operator="and")
+        page_obj, page_range = paginate(request, results)
+        terms = query_terms(query)
+        hits = attach_sections(list(page_obj.object_list), sections)
+        for hit in hits:
+            hit.title_html = highlight(hit.title, terms)
+            hit.summary_html = highlight(hit.summary, terms)
+        context.update(
+            {"page_obj": page_obj, "page_range": page_range, "results": hits, "terms": terms}
+        )
+    response = render(request, "articles/search_page.html", home, context)
+    return response
+
+
+# ------------------------------------------------------------------- feeds
+
+
+def prefetch_feed(qs):
+    return qs.prefetch_related(
+        Prefetch("corrections"),
+        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+    )

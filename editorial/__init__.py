@@ -1,0 +1,1 @@
+"""Editorial tools in the Wagtail admin: sections, photos, authors, review workflow."""

@@ -1,0 +1,80 @@
+"""Admin wiring: the missing-photo report and moving an article from its edit view."""
+
+from django.contrib import messages
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.actions.move_page import MovePageAction, MovePagePermissionError
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+
+from articles.models import ArticlePage, SectionPage
+
+from .panels import FIELD_NAME
+from .views import MissingPhotoReportView, user_can_edit_pages
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    urls = [
+        path("missing-photos/", MissingPhotoReportView.as_view(), name="missing_photos"),
+        path(
+            "missing-photos/results/",
+            MissingPhotoReportView.as_view(results_only=True),
+            name="missing_photos_results",
+        ),
+    ]
+    return [path("editorial/", include((urls, "editorial"), namespace="editorial"))]
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_can_edit_pages(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_missing_photos_menu_item():
+    return EditorMenuItem(
+        gettext_lazy("缺图报告"),
+        reverse("editorial:missing_photos"),
+        name="missing-photos",
+        icon_name="image",
+        order=50,
+    )
+
+
+@hooks.register("after_edit_page")
+def move_to_chosen_section(request, page):
+    """Move the article to the section picked in its SectionPanel, if it changed."""
+    if not isinstance(page, ArticlePage) or FIELD_NAME not in request.POST:
+        return None
+    target_id = request.POST.get(FIELD_NAME, "")
+    if not target_id.isdigit():
+        return None
+    page = Page.objects.get(pk=page.pk)
+    parent = page.get_parent()
+    if parent is None or parent.pk == int(target_id):
+        return None
+    target = SectionPage.objects.filter(pk=target_id, locale_id=page.locale_id).first()
+    if target is None:
+        messages.error(request, _("所选栏目不存在。"))
+        return None
+    if not Page._slug_is_available(page.slug, target, page=page):
+        messages.error(
+            request,
+            _("“%(section)s”里已有网址名为“%(slug)s”的稿件，未移动。")
+            % {"section": target.title, "slug": page.slug},
+        )
+        return None
+    try:
+        MovePageAction(page, target, pos="last-child", user=request.user).execute()
+    except MovePagePermissionError:
+        messages.error(
+            request,
+            _("您没有权限把这篇稿件移到“%(section)s”（已发布的稿件需总编辑移动）。")
+            % {"section": target.title},
+        )
+        return None
+    messages.success(request, _("稿件已移到“%(section)s”。") % {"section": target.title})
+    return None

@@ -1,0 +1,164 @@
+"""import_articles: turn raw page files into draft ArticlePages (see importers.loading)."""
+
+from __future__ import annotations
+
+import datetime
+import getpass
+import json
+import time
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
+from importers.placement import UnknownSection
+from importers.report import summary_json, summary_text
+from importers.sources import Source, collect_sources
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(_("日期格式应为 YYYY-MM-DD：%(value)s") % {"value": value}) from exc
+
+
+class Command(BaseCommand):
+    help = _("导入报纸版面文本：每篇稿件成为一个待审草稿页面（可重复运行）")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help=_("文件或文件夹"))
+        parser.add_argument("--dry-run", action="store_true", help=_("只解析并输出，不写数据库"))
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument("--edition-date", type=_date, help=_("出版日期 YYYY-MM-DD"))
+        parser.add_argument("--page", type=int, help=_("版次"))
+        parser.add_argument("--section", help=_("栏目网址名（slug）"))
+        parser.add_argument("--publish", action="store_true", help=_("导入后直接发布"))
+        parser.add_argument("--user", help=_("记在导入记录上的用户名"))
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        sources = collect_sources(options["paths"])
+        if options["dry_run"]:
+            self._dry_run(sources, options)
+            return
+
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(_("没有这个用户：%(user)s") % {"user": options["user"]})
+        import_options = ImportOptions(
+            edition_date=options["edition_date"],
+            page=options["page"],
+            section=options["section"],
+            publish=options["publish"],
+            user=user,
+            operator=_os_user(),
+        )
+        try:
+            importer = Importer(import_options)
+        except UnknownSection as exc:
+            raise CommandError(_("没有网址名为 “%(slug)s” 的栏目") % {"slug": exc.slug}) from exc
+
+        as_json = options["format"] == "json"
+        importer.begin([s.display for s in sources])
+        started = time.perf_counter()
+        bar = self._progress_bar(len(sources), as_json)
+        interrupted = False
+        try:
+            for source in sources:
+                if source.missing:
+                    result = FileResult(
+                        source=source.display,
+                        name=source.path.name,
+                        status=FileStatus.FAILED,
+                        error=_("文件不存在"),
+                    )
+                    importer.result.files.append(result)
+                else:
+                    result = importer.import_file(source.path, source.display)
+                if bar is not None:
+                    bar.update(1)
+                    if result.failed:
+                        bar.write(f"✗ {result.source}: {result.error}")
+        except KeyboardInterrupt:
+            # The file being imported was rolled back by its atomic block.
+            interrupted = True
+        finally:
+            if bar is not None:
+                bar.close()
+        result = importer.finish(interrupted=interrupted)
+        result.seconds = time.perf_counter() - started
+
+        if as_json:
+            self.stdout.write(summary_json(result))
+        else:
+            self.stdout.write(summary_text(result, verbosity=options["verbosity"]))
+        if interrupted:
+            raise CommandError(_("已中断"), returncode=130)
+        if result.failed:
+            raise CommandError(
+                _("%(n)d 个文件导入失败") % {"n": len(result.failed)}, returncode=1
+            )
+
+    def _progress_bar(self, total: int, as_json: bool) -> Any:
+        stream = getattr(self.stdout, "_out", None)
+        if as_json or stream is None or not getattr(stream, "isatty", lambda: False)():
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit=_("文件"), file=stream, dynamic_ncols=True)
+
+    def _dry_run(self, sources: list[Source], options: dict[str, Any]) -> None:
+        from importers.filenames import edition_from_filename
+        from importers.parsing import ParsedFile, ParseHints, parse_bytes
+
+        files = []
+        for source in sources:
+            try:
+                data = source.path.read_bytes()
+            except OSError as exc:
+                files.append(
+                    ParsedFile(source=source.display, sha256="", error=exc.strerror or str(exc))
+                )
+                continue
+            hint = edition_from_filename(source.path.name)
+            hints = ParseHints(
+                edition_date=options["edition_date"] or hint.edition_date,
+                page=options["page"] or hint.page,
+            )
+            try:
+                parsed = parse_bytes(data, source=source.display, hints=hints)
+            except Exception as exc:  # noqa: BLE001 - report, go on with the next file
+                parsed = ParsedFile(
+                    source=source.display, sha256=sha256_of(data), error=f"{exc!r}"
+                )
+            parsed.source = source.display
+            files.append(parsed)
+
+        if options["format"] == "json":
+            payload = {"files": [f.to_dict() for f in files]}
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        for parsed in files:
+            if parsed.error:
+                self.stdout.write(f"{parsed.source}: {_('错误')} {parsed.error}")
+                continue
+            self.stdout.write(
+                f"{parsed.source}: {len(parsed.articles)} {_('篇')} "
+                f"({parsed.flavour}, {parsed.encoding})"
+            )
+            for article in parsed.articles:
+                flag = f" ⚠{len(article.warnings)}" if article.warnings else ""
+                self.stdout.write(
+                    f"  #{article.position} [{article.kind}] {article.headline or '—'}{flag}"
+                )
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return ""

@@ -1,0 +1,14 @@
+"""Raw newspaper page text -> structured articles. Pure Python, no Django."""
+
+from .api import parse_bytes, parse_text
+from .model import Author, Block, ParsedArticle, ParsedFile, ParseHints
+
+__all__ = [
+    "Author",
+    "Block",
+    "ParseHints",
+    "ParsedArticle",
+    "ParsedFile",
+    "parse_bytes",
+    "parse_text",
+]

@@ -1,0 +1,98 @@
+"""Last pass over each draft: reorder displaced blocks, choose the kind,
+give headless items a provisional title, and flag what an editor should check."""
+
+from __future__ import annotations
+
+from .lines import ends_clause, join_wrapped
+from .model import Author, ParsedArticle
+from .roles import provisional_headline
+from .segment import Draft
+
+W_NO_TITLE = "未找到标题，已用首句作为临时标题"
+W_REORDERED = "正文文字块顺序错乱，已把以半句开头的文字块接到半句结尾的段落之后，请核对"
+W_DANGLING = "段落“{}”在句中中断，可能有文字块错位或缺失，请核对"
+W_FRAGMENT = "无法确定归属的文字，请编辑核对"
+W_NO_CREDIT = "图片说明未找到摄影署名"
+
+
+def _reorder(d: Draft) -> None:
+    """A block that ends mid-sentence after a byline continues the paragraph that
+    opens the article text: move it in front and join the two halves."""
+    body = d.art.body
+    if not d.breaks or not body:
+        return
+    last = body[-1]
+    if last.type != "paragraph" or ends_clause(last.text):
+        return
+    cut = d.breaks[-1]
+    head = body[:cut]
+    tail = body[cut:]
+    if not head or not tail or head[0].type != "paragraph":
+        return
+    joined = join_wrapped(tail[-1].text, head[0].text)
+    tail[-1].text = joined
+    d.art.body = tail + head[1:]
+    d.art.warnings.append(W_REORDERED)
+
+
+def _kind(d: Draft) -> str:
+    a = d.art
+    if a.kind == "fragment":
+        return "fragment"
+    if a.continued_from_page:
+        return "continuation"
+    body = a.body
+    if body and all(b.type == "photo" for b in body if b.type != "heading") and not d.runin:
+        return "photo"
+    if d.sig and not d.runin and not any(x.role in ("reporter", "correspondent")
+                                         for x in a.authors):
+        return "commentary"
+    if d.runin and (d.labels and d.text_len() < 900 or d.text_len() < 260):
+        return "brief"
+    if not body and not a.headline:
+        return "fragment"
+    return "article"
+
+
+def finish(drafts: list[Draft]) -> list[ParsedArticle]:
+    out: list[ParsedArticle] = []
+    for d in drafts:
+        a = d.art
+        _reorder(d)
+        if d.labels:
+            a.column = " ".join(d.labels)
+        a.kind = _kind(d)
+        for blk in a.body:
+            if blk.type == "photo":
+                if not blk.credit:
+                    a.warnings.append(W_NO_CREDIT)
+                known = {x.name for x in a.authors}
+                for name in blk.photographers:
+                    if name not in known and (a.kind == "photo" or not a.byline):
+                        a.authors.append(Author(name, "photographer"))
+        texts = [b.text or b.caption for b in a.body
+                 if b.type != "heading" and (b.text or b.caption)]
+        if a.kind == "fragment":
+            if not a.warnings:
+                a.warnings.append(W_FRAGMENT)
+        elif not a.headline and not a.continued_from_page:
+            if texts:
+                a.headline = provisional_headline(texts[0])
+                a.headline_is_provisional = True
+                a.warnings.append(W_NO_TITLE)
+            elif not a.kicker and not a.subheadline:
+                a.kind = "fragment"
+                a.warnings.append(W_FRAGMENT)
+        for blk in a.body:
+            if blk.type == "paragraph" and blk is not a.body[-1] and not ends_clause(blk.text):
+                nxt = a.body[a.body.index(blk) + 1]
+                if nxt.type == "paragraph" and len(blk.text) > 40:
+                    a.warnings.append(W_DANGLING.format(blk.text[-12:]))
+        if a.body and a.body[-1].type == "paragraph" and not ends_clause(a.body[-1].text) \
+                and len(a.body[-1].text) > 15:
+            a.warnings.append(W_DANGLING.format(a.body[-1].text[-12:]))
+        a.raw_text = "\n".join(r for r in d.raw if r)
+        a.position = len(out)
+        a.warnings = list(dict.fromkeys(a.warnings))
+        out.append(a)
+    return out

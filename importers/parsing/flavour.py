@@ -1,0 +1,28 @@
+"""Which of the two source flavours a file is: marked-up text or PDF column text."""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from .normalise import vis_len
+
+MARKED_UP = "marked-up"
+PDF_COLUMNS = "pdf-columns"
+
+_MARKUP = re.compile(r"^(#{1,6}\s+\S|\*\*\S.*\*\*\s*$)")
+
+
+def detect_flavour(lines: list[str]) -> str:
+    """Markdown-like markup, or paragraphs on long lines, mean marked-up text.
+
+    PDF text is hard-wrapped at the column width (12-25 characters), so its
+    typical line is short; marked-up text has one paragraph per line.
+    """
+    content = [ln.strip() for ln in lines if ln.strip()]
+    if not content:
+        return MARKED_UP
+    if sum(1 for ln in content if _MARKUP.match(ln)) >= 1:
+        return MARKED_UP
+    lengths = [vis_len(ln) for ln in content]
+    return MARKED_UP if median(lengths) > 34 else PDF_COLUMNS

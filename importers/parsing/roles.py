@@ -1,0 +1,108 @@
+"""Roles of title lines (kicker, headline, subheadline, labels) and other markers."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import join_wrapped
+from .normalise import clean_line, is_letter_spaced, vis_len
+
+# Organisation labels beside brief headlines: 合阳县总工会, 西安市机械冶金建材工会.
+_ORG = re.compile(
+    r"^[\u4e00-\u9fff]{1,16}(?:省|市|县|区|镇|乡|州|旗|盟|局|公司|集团|厂|矿|院|校|系统|行业|产业|街道)"
+    r"[\u4e00-\u9fff]{0,14}(?:总工会|工会|工会委员会|工会联合会|工联会|工委)$"
+)
+COLUMN_LABEL = re.compile(r"^[■□◆●▲【\[]\s*([^■□◆●▲【】\[\]]{1,16}?)\s*[■□◆●▲】\]]$")
+CONTINUED = re.compile(r"^[（(]\s*上接第\s*(\d{1,2})\s*版\s*[）)]$")
+CONTINUED_INLINE = re.compile(r"^[（(]\s*上接第\s*(\d{1,2})\s*版\s*[）)]\s*")
+DATELINE = re.compile(
+    r"[（(]\s*(?:新华社|中新社|本报|人民日报|工人日报|央视|据)[^（）()\n]{0,24}电\s*[）)]\s*$"
+)
+PROMPT = re.compile(r"^阅读提示[:：]?$")
+# Short genre words used as column labels above a headline (`## 新闻特写`).
+_GENRES = re.compile(
+    r"^(新闻特写|特写|他山之石|工会动态|职工之声|图片新闻|短评|时评|评论|言论|观察|关注|"
+    r"一线传真|基层动态|新闻速递|简讯|人物|走基层|调查|聚焦|视点|快讯|纵深|深读)$"
+)
+TITLE_MAX = 48
+
+
+def is_org_label(text: str) -> bool:
+    return bool(_ORG.match(text.replace(" ", ""))) and len(text) <= 20
+
+
+def is_column_word(text: str) -> bool:
+    """A short genre label rather than a kicker (`新闻特写`)."""
+    t = text.replace(" ", "")
+    return bool(_GENRES.match(t)) or (len(t) <= 4 and not re.search(r"[，。、“”]", t))
+
+
+def despaced(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
+    """Title lines of one item -> (kicker, headline, subheadline, organisation labels).
+
+    Chinese convention: kicker (引题, often ending in ——) above the headline,
+    subheadline (副题) below it. A letter-spaced or very short first line is
+    the first half of a headline set in large type (`职 工 书 屋` + `“漂流”起来了`).
+    """
+    kicker = ""
+    sub = ""
+    labels: list[str] = []
+    rest: list[tuple[str, bool]] = []
+    for raw in raw_lines:
+        text = clean_line(raw, title=True)
+        if not text:
+            continue
+        if is_org_label(text):
+            labels.append(text)
+        elif text.endswith("——") and not kicker and not rest:
+            kicker = text.rstrip("—").strip()
+        elif text.startswith("——") and rest:
+            sub = text.lstrip("—").strip()
+        else:
+            rest.append((text, is_letter_spaced(raw) or vis_len(text) <= 5))
+    # Lines of one headline broken in large type are joined without a space.
+    merged: list[str] = []
+    i = 0
+    while i < len(rest):
+        text, big = rest[i]
+        if big and i + 1 < len(rest) and vis_len(text) <= 6:
+            text = join_wrapped(text, rest[i + 1][0])
+            i += 1
+        merged.append(text)
+        i += 1
+    headline = ""
+    if len(merged) == 1:
+        headline = merged[0]
+    elif len(merged) == 2:
+        a, b = merged
+        if kicker:
+            headline, sub = a, sub or b
+        elif vis_len(a) <= 10 and vis_len(b) <= 10 and " " not in a + b:
+            headline = a + " " + b  # two parallel halves of one headline
+        else:
+            kicker, headline = a, b
+    elif len(merged) >= 3:
+        if kicker:
+            headline, sub = merged[0], " ".join(merged[1:])
+        else:
+            kicker, headline, sub = merged[0], merged[1], " ".join(merged[2:])
+    return kicker, headline, sub, labels
+
+
+_FIRST_SENTENCE = re.compile(r"^(.+?[。！？!?])")
+
+
+def provisional_headline(text: str, limit: int = 24) -> str:
+    """A stand-in title from the first sentence (or clause) of the body."""
+    text = text.strip()
+    m = _FIRST_SENTENCE.match(text)
+    first = m.group(1) if m else text
+    first = first.rstrip("。！？!?")
+    if len(first) > limit:
+        clause = re.split(r"[，,；;：:]", first)[0]
+        first = clause if 6 <= len(clause) <= limit else first[:limit] + "…"
+    return first

@@ -1,0 +1,79 @@
+"""Bylines: people and their roles."""
+
+from __future__ import annotations
+
+from importers.parsing.bylines import parse_byline_line, parse_runin, parse_signature
+
+
+def _pairs(authors):
+    return [(a.name, a.role) for a in authors]
+
+
+def test_reporter_and_correspondent_line() -> None:
+    got = parse_byline_line("本报记者 田国垒 本报通讯员 李庆童")
+    assert _pairs(got) == [("田国垒", "reporter"), ("李庆童", "correspondent")]
+
+
+def test_role_applies_to_following_names() -> None:
+    got = parse_byline_line("本报通讯员 毛朝阳 姚磊")
+    assert _pairs(got) == [("毛朝阳", "correspondent"), ("姚磊", "correspondent")]
+
+
+def test_title_before_name() -> None:
+    assert _pairs(parse_byline_line("省总工会党组成员、副主席 赵霞")) == [("赵霞", "author")]
+
+
+def test_sentence_is_not_a_byline() -> None:
+    assert parse_byline_line("记者日前获悉，青海省总工会近年来") is None
+
+
+def test_photo_credit_is_not_a_byline() -> None:
+    assert parse_byline_line("本报记者 陈华 摄") is None
+
+
+def test_run_in_prefix_is_split_from_the_text() -> None:
+    prefix, authors, rest = parse_runin("本报讯（记者马学礼 通讯员刘斌 马海霞）记者日前从银川获悉")
+    assert prefix == "本报讯（记者马学礼 通讯员刘斌 马海霞）"
+    assert _pairs(authors) == [("马学礼", "reporter"), ("刘斌", "correspondent"),
+                               ("马海霞", "correspondent")]
+    assert rest == "记者日前从银川获悉"
+
+
+def test_run_in_with_half_width_brackets() -> None:
+    assert _pairs(parse_runin("本报讯(记者邢生祥)记者日前获悉")[1]) == [("邢生祥", "reporter")]
+
+
+def test_run_in_with_space_after_the_label() -> None:
+    prefix, authors, rest = parse_runin("本报讯 （记者赖书闻）海南省总工会")
+    assert _pairs(authors) == [("赖书闻", "reporter")] and rest == "海南省总工会"
+
+
+def test_run_in_intern() -> None:
+    authors = parse_runin("本报讯（记者柳姗姗 彭冰 实习生吴成成）近日")[1]
+    assert _pairs(authors) == [("柳姗姗", "reporter"), ("彭冰", "reporter"), ("吴成成", "intern")]
+
+
+def test_run_in_bare_name_is_an_author() -> None:
+    assert _pairs(parse_runin("本报讯（张峰）汉中市")[1]) == [("张峰", "author")]
+
+
+def test_run_in_pen_name_is_an_author() -> None:
+    assert _pairs(parse_runin("本报讯（合工宣）5月28日")[1]) == [("合工宣", "author")]
+
+
+def test_website_run_in_without_names() -> None:
+    prefix, authors, rest = parse_runin("中工网讯 太原市总工会近日推出")
+    assert (prefix, authors, rest) == ("中工网讯", [], "太原市总工会近日推出")
+
+
+def test_ordinary_sentence_is_not_a_run_in() -> None:
+    assert parse_runin("记者日前从宁夏获悉") is None
+
+
+def test_trailing_signature() -> None:
+    rest, sig, authors = parse_signature("也有他们的风采。 □秦东风")
+    assert (rest, sig, _pairs(authors)) == ("也有他们的风采。", "□秦东风", [("秦东风", "author")])
+
+
+def test_signature_with_two_names() -> None:
+    assert _pairs(parse_signature("□穆英 徐凌龙")[2]) == [("穆英", "author"), ("徐凌龙", "author")]

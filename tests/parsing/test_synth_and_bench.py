@@ -1,0 +1,43 @@
+"""Re-laid-out pages parse like the originals; the benchmark corpus builds."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.parsing import parse_text
+from importers.parsing.bench import build_corpus
+from importers.parsing.synth import render_marked, render_pdf, wrap
+
+from .helpers import page
+
+
+def _titles(articles):
+    return [a.headline for a in articles if a.kind != "fragment" and not a.headline_is_provisional]
+
+
+def test_wrap_indents_the_first_line_and_never_starts_with_a_comma() -> None:
+    lines = wrap("近日，浙江省衢州市总工会在浙里办上线应用，让职工书屋漂流起来。", 10)
+    assert len(lines[0]) <= 8
+    assert not any(line.startswith("，") for line in lines)
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+@pytest.mark.parametrize("width", [14, 18, 22, 25])
+def test_rewrapped_page_keeps_its_headlines(prefix: str, width: int) -> None:
+    original = page(prefix).articles
+    for blank in ("none", "all"):
+        again = parse_text(render_pdf(original, width, blank=blank, seed=width)).articles
+        assert _titles(again) == _titles(original)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_marked_up_rendering_keeps_headlines_and_authors(prefix: str) -> None:
+    original = page(prefix).articles
+    again = parse_text(render_marked(original)).articles
+    assert [t.replace(" ", "") for t in _titles(again)] == [
+        t.replace(" ", "") for t in _titles(original)]
+
+
+def test_bench_corpus_has_the_requested_size() -> None:
+    corpus = build_corpus(20)
+    assert len(corpus) == 20 and all(isinstance(c, bytes) for c in corpus)
