@@ -46,10 +46,18 @@ test: install-dev ## Run checks and the whole test suite (DATABASE_URL selects t
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .
 
-bench: bench-parse ## Run every benchmark
+bench: bench-parse bench-site ## Run every benchmark
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
 	$(PY) -m importers.parsing.bench --pages 1000
 
 clean: ## Remove the virtualenv, database and caches
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .hypothesis
+
+BENCH_SITE_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_site
+bench-site: install ## Public pages over the sample + 20,000 generated articles (PostgreSQL)
+	-psql "$(BENCH_SITE_DB:/newsroom_bench_site=/postgres)" -qc 'create database newsroom_bench_site' 2>/dev/null
+	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
+	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
+	DATABASE_URL=$(BENCH_SITE_DB) DEBUG=0 $(MANAGE) bench_site --articles 20000

@@ -12,6 +12,7 @@ from collections import OrderedDict
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -20,7 +21,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from articles.models import ArticleAuthor, ArticlePage, Author, PrintPage, SectionPage
+from articles.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticlePageTag,
+    Author,
+    PrintPage,
+    SectionPage,
+)
 
 PER_PAGE = 20
 HOME_PER_SECTION = 5
@@ -89,6 +97,18 @@ def attach_sections(articles, sections: list[SectionPage]):
     return articles
 
 
+def pk_in_any(subqueries) -> Q:
+    """pk IN (any of these sliced subqueries), in the form each database plans well."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        # PostgreSQL: one UNION ALL subquery, so the outer query can use the primary key.
+        return Q(pk__in=subqueries[0].union(*subqueries[1:], all=True))
+    # SQLite cannot slice inside a compound statement: OR the subqueries.
+    wanted = Q(pk__in=[])
+    for sub in subqueries:
+        wanted |= Q(pk__in=sub)
+    return wanted
+
+
 def paginate(request, queryset, per_page: int = PER_PAGE):
     paginator = Paginator(queryset, per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -113,16 +133,23 @@ def home_context(home, request) -> dict:
     lead_ids = [a.pk for a in leads]
     shown = [s for s in sections if s.show_in_menus and not s.is_inbox]
     # The latest few of every section in one query: one small indexed subquery each.
-    wanted = Q(pk__in=[])
-    for section in shown:
-        wanted |= Q(
-            pk__in=articles_in(home.locale_id)
-            .filter(path__startswith=section.path, depth=section.depth + 1)
-            .exclude(pk__in=lead_ids)
+    subqueries = [
+        articles_in(home.locale_id)
+        .filter(path__startswith=section.path, depth=section.depth + 1)
+        .exclude(pk__in=lead_ids)
+        .order_by("-first_published_at", "-pk")
+        .values("pk")[:HOME_PER_SECTION]
+        for section in shown
+    ]
+    latest = (
+        list(
+            articles_in(home.locale_id)
+            .filter(pk_in_any(subqueries))
             .order_by("-first_published_at", "-pk")
-            .values("pk")[:HOME_PER_SECTION]
         )
-    latest = list(articles_in(home.locale_id).filter(wanted).order_by("-first_published_at", "-pk"))
+        if subqueries
+        else []
+    )
     attach_sections(latest, sections)
     blocks = [(s, [a for a in latest if a.section is s]) for s in shown]
     blocks = [(s, articles) for s, articles in blocks if articles]
@@ -204,25 +231,27 @@ def neighbours(article: ArticlePage, tags, sections):
     later = siblings.filter(
         Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=article.pk)
     ).order_by("first_published_at", "pk")
-    wanted = (
-        Q(pk__in=earlier.values("pk")[:1])
-        | Q(pk__in=later.values("pk")[:1])
-        | Q(pk__in=siblings.exclude(pk=article.pk).order_by("-first_published_at").values("pk")[
+    parts = [
+        earlier.values("pk")[:1],
+        later.values("pk")[:1],
+        siblings.exclude(pk=article.pk).order_by("-first_published_at").values("pk")[
             : RELATED_COUNT + 2
-        ])
-    )
+        ],
+    ]
     tag_ids = [t.pk for t in tags]
     if tag_ids:
-        by_tags = (
-            public.filter(tagged_items__tag_id__in=tag_ids)
-            .exclude(pk=article.pk)
-            .annotate(shared=Count("tagged_items"))
-            .order_by("-shared", "-first_published_at")
-            .values("pk")[:RELATED_COUNT]
+        # Most shared tags first, newer first; grouped on the tag table alone (cheap).
+        parts.append(
+            ArticlePageTag.objects.filter(tag_id__in=tag_ids)
+            .exclude(content_object_id=article.pk)
+            .values("content_object_id")
+            .annotate(shared=Count("id"))
+            .order_by("-shared", "-content_object_id")
+            .values("content_object_id")[: RELATED_COUNT * 2]
         )
-        wanted |= Q(pk__in=by_tags)
+    wanted = pk_in_any(parts)
     candidates = list(
-        ArticlePage.objects.filter(wanted)
+        public.filter(wanted)
         .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids or [0])))
         .only(*CARD_FIELDS)
     )

@@ -38,3 +38,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Error pages must render without the database (it may be what failed).
+handler500 = "newsroom.errors.server_error"

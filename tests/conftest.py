@@ -35,3 +35,13 @@ def inbox(site_tree):
     from home.site_setup import inbox_section
 
     return inbox_section()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Whole-page caching must not leak responses from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from .lines import ends_clause, join_wrapped
 from .model import Author, ParsedArticle
 from .roles import provisional_headline
-from .segment import Draft
+from .segment import _ADDRESS_END, Draft
 
 W_NO_TITLE = "未找到标题，已用首句作为临时标题"
 W_REORDERED = "正文文字块顺序错乱，已把以半句开头的文字块接到半句结尾的段落之后，请核对"
@@ -89,7 +89,7 @@ def finish(drafts: list[Draft]) -> list[ParsedArticle]:
                 if nxt.type == "paragraph" and len(blk.text) > 40:
                     a.warnings.append(W_DANGLING.format(blk.text[-12:]))
         if a.body and a.body[-1].type == "paragraph" and not ends_clause(a.body[-1].text) \
-                and len(a.body[-1].text) > 15:
+                and len(a.body[-1].text) > 15 and not _ADDRESS_END.search(a.body[-1].text):
             a.warnings.append(W_DANGLING.format(a.body[-1].text[-12:]))
         a.raw_text = "\n".join(r for r in d.raw if r)
         a.position = len(out)

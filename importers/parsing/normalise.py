@@ -32,6 +32,7 @@ _SPACE_AT_TITLE_PUNCT = re.compile(f"(?<=[{_TITLE_PUNCT}]) | (?=[{_TITLE_PUNCT}]
 _LETTER_SPACED_PAIR = re.compile(f"{WIDE} (?={WIDE})")
 _WIDE_CHAR = re.compile(WIDE)
 
+_HALF_ANY = re.compile(r"[,()?!:;]")
 _HALF_TO_FULL = {",": "，", "(": "（", ")": "）", "?": "？", "!": "！", ":": "：", ";": "；"}
 _HALF_PUNCT = re.compile(
     f"(?<=[{_IDEO}{_CJK_PUNCT}]) ?([,?!:;)])|([(])(?= ?[{_IDEO}])|([,;:?!])(?= ?[{_IDEO}“])"
@@ -49,7 +50,7 @@ def normalise_text(text: str) -> str:
 
 def fullwidth_punct(text: str) -> str:
     """Half-width , ( ) ? ! : ; inside Chinese text -> full-width, for display."""
-    if not any(c in text for c in _HALF_TO_FULL):
+    if not _HALF_ANY.search(text):
         return text
 
     def repl(m: re.Match[str]) -> str:
@@ -87,15 +88,20 @@ def clean_line(line: str, *, title: bool = False) -> str:
     return _SPACE_AT_TITLE_PUNCT.sub("", line)
 
 
-_QUOTES = re.compile("[\u2018\u2019\u201c\u201d]")
+def clean_light(line: str) -> str:
+    """clean_line for body text already whitespace-collapsed and widened (hot path)."""
+    if " " not in line:
+        return line
+    return _SPACE_AT_PUNCT.sub("", _SPACE_BETWEEN_WIDE.sub("", line.strip()))
 
 
 def vis_len(text: str) -> float:
     """Printed width in em: Chinese characters 1; Latin, digits and curly quotes 1/2."""
-    wide = len(_WIDE_CHAR.findall(text))
-    quotes = len(_QUOTES.findall(text))
-    spaces = text.count(" ")
-    return wide - 0.5 * quotes + 0.5 * (len(text) - wide - spaces) + 0.25 * spaces
+    narrow = _WIDE_CHAR.sub("", text)  # one pass in C; counts below are C too
+    wide = len(text) - len(narrow)
+    quotes = text.count("“") + text.count("”") + text.count("‘") + text.count("’")
+    spaces = narrow.count(" ")
+    return wide - 0.5 * quotes + 0.5 * (len(narrow) - spaces) + 0.25 * spaces
 
 
 def is_ideograph(ch: str) -> bool:

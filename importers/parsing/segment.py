@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bylines import parse_byline_line, parse_runin, parse_signature
+from .bylines import ROLE_RE, parse_byline_line, parse_runin, parse_signature
 from .captions import split_credit
 from .lines import (
     ends_clause,
@@ -19,7 +19,7 @@ from .lines import (
     open_ended,
 )
 from .model import Author, Block, ParsedArticle
-from .normalise import clean_line, fullwidth_punct, is_letter_spaced, vis_len
+from .normalise import clean_light, clean_line, fullwidth_punct, is_letter_spaced, vis_len
 from .roles import (
     COLUMN_LABEL,
     CONTINUED,
@@ -55,7 +55,7 @@ W_BYLINE_AFTER = "署名位于标题之后、下一篇正文之前，已归入�
 W_PENDING_TITLE = "标题位于正文之前，已按版式推断归属，请核对"
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     kind: str
     text: str = ""
@@ -156,28 +156,40 @@ def _light(raw: str) -> str:
     return fullwidth_punct(_SPACES.sub(" ", raw.strip()))
 
 
+_BYLINE_START = re.compile(f"^(?:{ROLE_RE}|本报|新华社|中新社)")
+
+
 def _special(light: str, raw: str) -> Unit | None:
-    """Whole-line markers shared by both flavours."""
-    t = despaced(light)
-    m = COLUMN_LABEL.match(t)
-    if m:
-        return Unit("label", text=m.group(1), raw=raw)
-    if PROMPT.match(t):
-        return Unit("prompt", text=t, raw=raw)
-    m = CONTINUED.match(t)
-    if m:
-        return Unit("contmark", text=t, raw=raw, page=int(m.group(1)))
-    if t.startswith(("（", "(")) and DATELINE.match(light):
-        return Unit("dateline", text=clean_line(light), raw=raw)
-    c = split_credit(light)
-    if c and not c[0]:
-        return Unit("credit", prefix=c[1], names=c[2], raw=raw)
-    s = parse_signature(light)
-    if s and not s[0]:
-        return Unit("sig", text=s[1], authors=s[2], raw=raw)
-    authors = parse_byline_line(light)
-    if authors:
-        return Unit("byline", text=light, authors=authors, raw=raw)
+    """Whole-line markers shared by both flavours (cheap tests first: most lines
+    are plain text)."""
+    first = light[:1]
+    if first in "■□◆●▲【[":
+        m = COLUMN_LABEL.match(despaced(light))
+        if m:
+            return Unit("label", text=m.group(1), raw=raw)
+    elif first == "阅":
+        t = despaced(light)
+        if PROMPT.match(t):
+            return Unit("prompt", text=t, raw=raw)
+    elif first in "（(":
+        t = despaced(light)
+        m = CONTINUED.match(t)
+        if m:
+            return Unit("contmark", text=t, raw=raw, page=int(m.group(1)))
+        if DATELINE.match(light):
+            return Unit("dateline", text=clean_line(light), raw=raw)
+    if light.endswith(("摄", "摄影")):
+        c = split_credit(light)
+        if c and not c[0]:
+            return Unit("credit", prefix=c[1], names=c[2], raw=raw)
+    if "□" in light:
+        s = parse_signature(light)
+        if s and not s[0]:
+            return Unit("sig", text=s[1], authors=s[2], raw=raw)
+    if len(light) <= 60 and (" " in light or _BYLINE_START.match(light)):
+        authors = parse_byline_line(light)
+        if authors:
+            return Unit("byline", text=light, authors=authors, raw=raw)
     return None
 
 
@@ -242,6 +254,7 @@ class _Builder:
         self.p_titles: list[str] = []
         self.p_raw: list[str] = []
         self.titles_after = False
+        self.gap_splits = False
 
     def new(self) -> Draft:
         d = Draft(ParsedArticle(position=len(self.drafts)))
@@ -327,6 +340,9 @@ def build_marked(lines: list[str]) -> list[Draft]:
     units = marked_units(lines)
     b = _Builder()
     n = len(units)
+    # Several blank lines in a row separate items, where they are the exception.
+    gaps = sum(1 for u in units if u.blanks >= 2)
+    b.gap_splits = 0 < gaps <= max(2, n // 8)
     for i, u in enumerate(units):
         nxt = units[i + 1] if i + 1 < n else None
         cur = b.cur
@@ -398,6 +414,9 @@ def build_marked(lines: list[str]) -> list[Draft]:
                 b.p_kicker = _append(b.p_kicker, _DASH_END.sub("", kicker).strip())
                 b.p_raw.append(u.raw)
             else:
+                if (b.gap_splits and u.blanks >= 2 and not u.prefix and cur is not None
+                        and cur.has_body()):
+                    cur.closed = True  # a new, headless item
                 _para(b, u)
     return b.finish()
 
@@ -453,6 +472,23 @@ _RUNIN_OPEN = re.compile(
 )
 
 
+_NAME_AT_END = re.compile(f"(?:{ROLE_RE}|[\\s（(])[\u4e00-\u9fff]{{2,4}}$")
+_NAME_AT_START = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s）)]|$)")
+_ROLE_START = re.compile(f"^(?:{ROLE_RE})")
+_ROLE_NAME = re.compile(f"(?:{ROLE_RE})[\u4e00-\u9fff]{{2,4}}")
+
+
+def _join_in_bracket(head: str, tail: str) -> str:
+    """Join a wrapped run-in byline; names broken between lines stay apart."""
+    head_s, tail_s = head.rstrip(), tail.strip()
+    last = re.split(r"[\s（(]", head_s)[-1]
+    if _ROLE_START.match(last + tail_s) and not _ROLE_NAME.fullmatch(last):
+        return head_s + tail_s  # a role word broken by the wrap (通讯 / 员)
+    if head != head_s or (_NAME_AT_END.search(head_s) and _NAME_AT_START.match(tail_s)):
+        return f"{head_s} {tail_s}"
+    return head_s + tail_s
+
+
 def _join_open_runin(lines: list[str]) -> list[str]:
     """A run-in byline whose bracket wraps onto the next line(s) is put back on one."""
     out: list[str] = []
@@ -460,13 +496,13 @@ def _join_open_runin(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         j = i + 1
-        while _RUNIN_OPEN.match(line) and j < len(lines) and j - i <= 4:
+        while "讯" in line[:12] and _RUNIN_OPEN.match(line) and j < len(lines) and j - i <= 4:
             if lines[j].strip():
-                line = line.rstrip() + lines[j].strip()
+                line = _join_in_bracket(line, lines[j])
             j += 1
             if not _RUNIN_OPEN.match(line):
                 break
-        if j > i + 1 and not _RUNIN_OPEN.match(line):
+        if j > i + 1 and not ("讯" in line[:12] and _RUNIN_OPEN.match(line)):
             out.append(line)
             i = j
         else:
@@ -561,8 +597,9 @@ def pdf_units(lines: list[str]) -> list[Unit]:
     # Blank lines mean something only where they are occasional: then a title
     # line stands between blank lines; after every line they say nothing.
     sparse_blanks = 3 <= sum(blank_after) < 0.6 * max(1, n)
-    cleaned = [clean_line(it.text) if it.kind == "text" else "" for it in items]
+    cleaned = [clean_light(it.text) if it.kind == "text" else "" for it in items]
     lengths = [vis_len(c) if c else 0.0 for c in cleaned]
+    ends = [ends_clause(c) if c else False for c in cleaned]
     is_text = [it.kind == "text" for it in items]
     # Title blocks right before an item start: lines after a sentence end that
     # do not themselves end a sentence.
@@ -587,13 +624,13 @@ def pdf_units(lines: list[str]) -> list[Unit]:
         for j in range(i + 1, min(n, i + 9)):
             if not is_text[j] or items[j].prefix:
                 break
-            if not ends_clause(cleaned[j]):  # last lines of paragraphs are short
+            if not ends[j]:  # last lines of paragraphs are short
                 got.append(lengths[j])
         if len(got) < 3:
             for j in range(i - 1, max(-1, i - 9), -1):
                 if not is_text[j]:
                     break
-                if not ends_clause(cleaned[j]):
+                if not ends[j]:
                     got.append(lengths[j])
                 if items[j].prefix:
                     break
@@ -605,7 +642,14 @@ def pdf_units(lines: list[str]) -> list[Unit]:
         full = [x for x in got if 0.7 * mid <= x <= 1.3 * mid] or got
         return full[(len(full) - 1) // 2]  # lower median: hanging punctuation overflows
 
+    memo: dict[int, bool] = {}
+
     def standalone(i: int) -> bool:
+        if i not in memo:
+            memo[i] = _standalone(i)
+        return memo[i]
+
+    def _standalone(i: int) -> bool:
         text = cleaned[i]
         if forced[i]:
             return True
@@ -619,9 +663,14 @@ def pdf_units(lines: list[str]) -> list[Unit]:
         if i > 0 and is_text[i - 1] and cleaned[i - 1].endswith("——"):
             return True  # the headline under a kicker
         if i > 0 and items[i - 1].kind in ("sig", "credit", "dateline", "label"):
-            # A title right after a signed or credited item; an indented first line
-            # of the next item is longer than this.
-            return lengths[i] <= fw - 2.5
+            # A title right after a signed or credited item: shorter than an
+            # indented first line, or followed by one (not by a full-width line).
+            if lengths[i] <= fw - 2.5:
+                return True
+            j = i + 1
+            if (lengths[i] <= fw and j < n and is_text[j] and not ends[j]
+                    and lengths[j] <= fw - 1.5):
+                return True
         if sparse_blanks and not (blank_after[i] or (
                 i + 1 < n and is_text[i + 1] and blank_after[i + 1]
                 and _titleish(cleaned[i + 1]) and lengths[i + 1] <= fw - 2)):
@@ -639,7 +688,7 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             return vis_len(items[i].text) + items[i].text.count(" ") * 0.25 <= fw - 2
         # Paragraphs open with a two-character indent, so a first line is up to
         # two characters short; a heading is clearly shorter than that.
-        return lengths[i] <= min(fw - 3, fw * 0.8)
+        return lengths[i] <= min(fw - 3.5, fw * 0.8)
 
     units: list[Unit] = []
     para: Unit | None = None
@@ -807,8 +856,9 @@ def _pdf_block(b: _Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None
             b.p_titles.extend(lines)
         b.p_raw.append(u.raw)
         return
+    short_news = cur.runin and not cur.headings and cur.text_len() < 700
     if not b.titles_after:
-        if evidence and cur.has_body():
+        if (evidence or cur.closed or short_news) and cur.has_body():
             b.p_titles.extend(lines)
             b.p_raw.append(u.raw)
             b.cur = None
@@ -821,7 +871,6 @@ def _pdf_block(b: _Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None
         b.p_labels.extend(cleaned)
         b.p_raw.append(u.raw)
         return
-    short_news = cur.runin and not cur.headings and cur.text_len() < 700
     if not cur.has_body() and not cur.art.headline:
         cur.set_titles(lines, u.raw)  # title above the body after all
         return

@@ -41,7 +41,7 @@ def _letter_space(text: str) -> str:
 
 
 def render_pdf(articles: list[ParsedArticle], width: int = 18, *, blank: str = "none",
-               seed: int = 0, titles_first: bool = False) -> str:
+               seed: int = 0, titles_first: bool = False, indent: int = 2) -> str:
     """Render articles as PDF column text, title block after the body (or before).
 
     blank: "none" (no blank lines), "all" (a blank line after every line) or
@@ -65,7 +65,7 @@ def render_pdf(articles: list[ParsedArticle], width: int = 18, *, blank: str = "
             emit(a.subheadline)
         if a.reader_prompt:
             emit("阅 读 提 示")
-            for line in wrap(a.reader_prompt, max(8, w - 4)):
+            for line in wrap(a.reader_prompt, max(8, w - 4), indent):
                 emit(line)
 
     for a in articles:
@@ -92,7 +92,7 @@ def render_pdf(articles: list[ParsedArticle], width: int = 18, *, blank: str = "
             if first:
                 text = prefix + text
                 first = False
-            lines = wrap(text, w)
+            lines = wrap(text, w, indent)
             if b.type == "photo" and b.credit:
                 if rnd.random() < 0.5:
                     lines.append(b.credit)  # credit on a line of its own
@@ -119,7 +119,7 @@ def render_marked(articles: list[ParsedArticle], *, seed: int = 0) -> str:
         if a.kind == "fragment":
             continue
         if a.column:
-            out += [f"## {a.column}", ""] if not a.kicker else [f"■{a.column}■", ""]
+            out += [f"■{a.column}■", ""]
         if a.kicker:
             out += [a.kicker + "——", ""]
         if a.headline and not a.headline_is_provisional:

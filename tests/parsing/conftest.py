@@ -1,10 +1,20 @@
-"""Parser tests run without Django; a deeper hypothesis run: HYPOTHESIS_PROFILE=deep."""
+"""Parser tests run without Django (`-p no:django`).
+
+A deeper hypothesis run: HYPOTHESIS_PROFILE=deep.
+"""
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("deep", max_examples=1500, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 if os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Overrides the suite-wide Django cache fixture: the parser has no cache or Django."""
+    yield

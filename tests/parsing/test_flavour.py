@@ -19,7 +19,8 @@ def test_long_paragraph_lines_without_markup_mean_marked_up() -> None:
 
 
 def test_short_hard_wrapped_lines_mean_pdf_columns() -> None:
-    lines = ["本报讯（记者赖书闻）海南省总", "工会日前修改完善《困难职工", "家庭认定及档案管理办法》。"]
+    lines = ["本报讯（记者赖书闻）海南省总", "工会日前修改完善《困难职工",
+             "家庭认定及档案管理办法》。"]
     assert detect_flavour(lines * 5) == PDF_COLUMNS
 
 

@@ -54,27 +54,32 @@ def test_blank_line_after_every_line_says_nothing() -> None:
 
 
 def test_justified_letter_spaced_body_line_is_rebuilt() -> None:
-    text = "子的“匠心梦”。\n近 年 来 ，贵 州 工 会 聚 焦 主 责 主\n业，创新打造职工思想引领工作品\n牌，擦亮为职工办实事工作品牌，切\n实把党和政府的关怀送到职工心坎上。"
+    text = ("子的“匠心梦”。\n近 年 来 ，贵 州 工 会 聚 焦 主 责 主\n"
+            "业，创新打造职工思想引领工作品\n牌，擦亮为职工办实事工作品牌，切\n"
+            "实把党和政府的关怀送到职工心坎上。")
     assert _paras(text)[1].startswith("近年来，贵州工会聚焦主责主业，创新")
 
 
 def test_very_narrow_lines_around_a_picture_are_joined() -> None:
-    text = ("纵向到底，健全农民工、“八大员”\n等群体入会的组织网络。要加快\n\n货车司机、\n快递员等灵\n"
+    text = ("纵向到底，健全农民工、“八大员”\n等群体入会的组织网络。要加快\n\n"
+            "货车司机、\n快递员等灵\n"
             "活就业群体\n和平台就业\n群体建会入\n\n会工作，推进“互联网+”工会普\n惠性服务。")
     assert "要加快货车司机、快递员等灵活就业群体和平台就业群体建会入会工作" in _paras(text)[0]
 
 
 def test_stand_alone_short_line_between_paragraphs_is_kept_apart() -> None:
     text = ("会温度。\n打造职工思想引领工作品牌\n今年 6 月，贵州省“劳模工匠宣讲\n"
-            "党的创新理论”活动在贵阳市启动。据悉，在\n贵州各地宣讲现场，龙福刚等一批\n"
-            "劳模工匠结合自身工作、学习实际，\n用生动的语言、真挚的情感宣讲。")
+            "党的创新理论”活动在贵阳市启动。\n据悉，在贵州各地宣讲现场，龙福刚等\n"
+            "一批批劳模工匠结合自身工作、学习\n实际，用生动的语言、真挚的情感，通\n"
+            "过一个个鲜活的事例，以小切口呈现\n大主题。")
     units = pdf_units(text.split("\n"))
-    assert [u.kind for u in units] == ["para", "block", "para"]
+    assert [u.kind for u in units] == ["para", "block", "para", "para"]
     assert units[1].lines == ["打造职工思想引领工作品牌"]
 
 
 def test_run_in_byline_wrapped_inside_its_bracket_is_rejoined() -> None:
-    text = "本报讯（记者马学礼 通讯\n员陈伟红 李煜程）日前，由宁夏回族自\n治区总工会等部门联合开展活动。"
+    text = ("本报讯（记者马学礼 通讯\n员陈伟红 李煜程）日前，由宁夏回族自\n"
+            "治区总工会等部门联合开展活动。")
     units = pdf_units(text.split("\n"))
     assert units[0].prefix == "本报讯（记者马学礼 通讯员陈伟红 李煜程）"
     assert units[0].text.startswith("日前，由宁夏")

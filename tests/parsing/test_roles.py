@@ -12,7 +12,8 @@ from importers.parsing.roles import (
 
 def test_kicker_ending_in_dashes() -> None:
     k, h, s, labels = assign_titles(["贵州工会重视职工思想引领——", "做优“工”字品牌 助力高质量发展"])
-    assert (k, h, s, labels) == ("贵州工会重视职工思想引领", "做优“工”字品牌 助力高质量发展", "", [])
+    assert (k, h, s, labels) == ("贵州工会重视职工思想引领", "做优“工”字品牌 助力高质量发展",
+                                 "", [])
 
 
 def test_two_lines_are_kicker_and_headline() -> None:

@@ -59,7 +59,8 @@ def test_marked_h2_followed_by_run_in_starts_a_brief() -> None:
 
 
 def test_marked_photo_story_with_credit() -> None:
-    text = f"# 第一篇\n\n{BODY}\n\n## 大美劳动者\n\n4月20日，观众在欣赏油画。\n\n本报记者 刘金梦 摄\n"
+    text = (f"# 第一篇\n\n{BODY}\n\n## 大美劳动者\n\n"
+            "4月20日，观众在欣赏油画。\n\n本报记者 刘金梦 摄\n")
     photo = parse_text(text).articles[1]
     assert photo.kind == "photo"
     assert photo.body[0].caption == "4月20日，观众在欣赏油画。"
@@ -81,7 +82,8 @@ def test_marked_plain_line_above_h1_is_the_kicker_of_the_next_item() -> None:
 
 def test_marked_displaced_block_is_reassembled() -> None:
     text = ("# 标题\n\n本报记者 张三\n\n## 阅读提示\n\n提示。\n\n里，第一时间得到解决。\n\n"
-            "后来的事情也很顺利。\n\n本报记者 张三\n\n开头一段完整的话。\n\n职工的诉求可以反馈到她这\n")
+            "后来的事情也很顺利。\n\n本报记者 张三\n\n开头一段完整的话。\n\n"
+            "职工的诉求可以反馈到她这\n")
     parsed = parse_text(text)
     a = parsed.articles[0]
     assert texts(a)[0] == "开头一段完整的话。"
@@ -90,7 +92,8 @@ def test_marked_displaced_block_is_reassembled() -> None:
 
 
 def test_marked_unclear_fragment_order_is_kept_and_flagged() -> None:
-    a = _one(f"# 标题\n\n{BODY}\n\n{BODY2}\n\n最后一段话写到一半就没有了下文的这种情况需要提醒编辑注意核对一下内容是否")
+    a = _one(f"# 标题\n\n{BODY}\n\n{BODY2}\n\n"
+             "最后一段话写到一半就没有了下文的这种情况需要提醒编辑注意核对一下内容是否")
     assert texts(a)[0] == BODY
     assert any("中断" in w for w in a.warnings)
 
@@ -137,7 +140,8 @@ def test_pdf_letter_spaced_reader_prompt_after_title() -> None:
 
 def test_pdf_photo_with_credit_and_title_after() -> None:
     text = ("9 月 13 日，浙江省温岭市人力\n资源和社会保障局举行管工职业技\n能大赛。\n"
-            "本报通讯员 江文辉 摄\n管工技能大比拼\n本报讯 （记者朱欣）9月14日，职工公\n益服务交流会举办。\n")
+            "本报通讯员 江文辉 摄\n管工技能大比拼\n"
+            "本报讯 （记者朱欣）9月14日，职工公\n益服务交流会举办。\n")
     arts = parse_text(text).articles
     assert (arts[0].kind, arts[0].headline) == ("photo", "管工技能大比拼")
     assert arts[0].body[0].credit == "本报通讯员 江文辉 摄"
@@ -163,11 +167,13 @@ def test_pdf_brief_with_organisation_label() -> None:
     text = ("本报讯（申辉）今年是新中国成立 70周\n年，略阳县总工会开展职工文化活动，\n"
             "丰富职工生活。\n举办“四大赛事”庆祝建国70周年\n略阳县总工会\n")
     a = _one(text)
-    assert (a.kind, a.headline, a.column) == ("brief", "举办“四大赛事”庆祝建国70周年", "略阳县总工会")
+    assert (a.kind, a.headline, a.column) == (
+        "brief", "举办“四大赛事”庆祝建国70周年", "略阳县总工会")
 
 
 def test_pdf_section_heading_wrapped_over_two_lines() -> None:
-    text = ("（上接第 1版）\n张朝阳表示，2023年在继续推进“一村两作区”\n改革的同时，还将注重培养职业化农民，从\n"
+    text = ("（上接第 1版）\n张朝阳表示，2023年在继续推进“一村两作区”\n"
+            "改革的同时，还将注重培养职业化农民，从\n"
             "政策层面强化对新型农业经营主体的收益保\n障力度。\n"
             "切实保障粮食和重要农产品稳定\n安全供给\n“保障粮食和重要农产品稳定安全供给始终\n"
             "是建设农业强国的头等大事。”习近平总书记\n强调。在江西省吉水县黄桥镇社下村千亩高\n"
@@ -190,6 +196,7 @@ def test_pdf_byline_after_title_goes_with_the_item_above_when_the_next_is_signed
 
 
 def test_pdf_column_label_goes_to_the_next_item() -> None:
-    text = "■他山之石■\n中工网讯 太原市总工会近日推出\n新举措，打造职工“网络红人”。\n打造职工“网络红人”\n"
+    text = ("■他山之石■\n中工网讯 太原市总工会近日推出\n"
+            "新举措，打造职工“网络红人”。\n打造职工“网络红人”\n")
     a = _one(text)
     assert a.column == "他山之石" and a.byline == "中工网讯"

@@ -1,5 +1,6 @@
 """Feeds, sitemap, robots.txt, query budgets and the page cache."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -122,7 +123,7 @@ def test_move_and_delete_invalidate_the_cache(client, demo, site_tree):
 def test_correction_shows_after_republish(client, demo):
     article = demo["laomo-jingshen"]
     client.get(article.url)
-    article.corrections.add(ArticleCorrection(date="2023-04-25", text="新的更正。"))
+    article.corrections.add(ArticleCorrection(date=datetime.date(2023, 4, 25), text="新的更正。"))
     article.save_revision().publish()
     assert "新的更正。" in client.get(article.url).content.decode()
 

@@ -1,0 +1,108 @@
+"""Benchmark the public pages: median and p95 latency, uncached and cached.
+
+    python manage.py bench_site [--articles 20000] [--requests 200]
+
+Generates the corpus first when it is missing (articles/bench_corpus.py),
+then drives Django's test client in process: home, section, article and
+search pages, each uncached (page cache retired before every request, so the
+full view runs; Wagtail's own small caches stay warm as in production) and
+cached (served by the page-cache middleware). Prints a table and the query
+count of each page type.
+"""
+
+import random
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticlePage, SectionPage
+from articles.page_cache import bump_version
+from home.models import HomePage
+
+SEARCHES = ["托育", "工会", "劳模", "工会 托育", "职工 服务", "安全生产", "快递员", "技能 培训",
+            "女职工 权益", "乡村振兴"]
+
+
+def percentile(values, pct):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Measure home/section/article/search latency, uncached and cached."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=20_000)
+        parser.add_argument("--requests", type=int, default=200)
+        parser.add_argument("--seed", type=int, default=7)
+
+    def handle(self, *args, articles, requests, seed, **options):
+        from articles.bench_corpus import generate
+
+        home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)
+        started = time.perf_counter()
+        made = generate(articles, home, seed=seed, log=lambda m: self.stderr.write(m))
+        if made:
+            self.stdout.write(f"generated {made} articles in {time.perf_counter() - started:.0f} s")
+        total = ArticlePage.objects.live().filter(locale=home.locale).count()
+        self.stdout.write(f"live articles (zh-hans): {total}; database: {connection.vendor}")
+
+        rng = random.Random(seed)
+        sections = list(SectionPage.objects.child_of(home).live().filter(is_inbox=False))
+        ids = list(
+            ArticlePage.objects.live().filter(locale=home.locale).values_list("pk", flat=True)
+        )
+        sample = ArticlePage.objects.filter(pk__in=rng.sample(ids, min(requests, len(ids))))
+        client = Client()
+        section_urls = [s.url for s in sections]
+        groups = {
+            "home": ["/zh-hans/"],
+            "section": [
+                u + (f"?page={rng.randint(2, 20)}" if i % 2 else "")
+                for i, u in enumerate(section_urls * 4)
+            ],
+            "article": [a.url for a in sample],
+            "search": ["/zh-hans/search/?q=" + q for q in SEARCHES],
+        }
+        rows = []
+        for name, urls in groups.items():
+            for url in urls[:3]:  # warm Wagtail's caches and the connection
+                client.get(url)
+            n = requests if name != "search" else max(50, requests // 4)
+            uncached, queries = [], 0
+            for i in range(n):
+                url = urls[i % len(urls)]
+                bump_version()
+                t0 = time.perf_counter()
+                response = client.get(url)
+                uncached.append((time.perf_counter() - t0) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            for url in urls[: min(len(urls), 10)]:
+                bump_version()
+                with CaptureQueriesContext(connection) as ctx:
+                    client.get(url)
+                queries = max(queries, len(ctx))
+            for url in urls:
+                client.get(url)  # fill the cache
+            cached = []
+            for i in range(n):
+                url = urls[i % len(urls)]
+                t0 = time.perf_counter()
+                response = client.get(url)
+                cached.append((time.perf_counter() - t0) * 1000)
+            rows.append((name, uncached, cached, queries))
+
+        self.stdout.write(
+            f"{'page':<8} {'uncached median':>16} {'p95':>8} {'cached median':>14} {'p95':>8}"
+            f" {'speed-up':>9} {'queries':>8}"
+        )
+        for name, uncached, cached, queries in rows:
+            um, cm = statistics.median(uncached), statistics.median(cached)
+            self.stdout.write(
+                f"{name:<8} {um:>13.1f} ms {percentile(uncached, 95):>5.1f} ms"
+                f" {cm:>11.2f} ms {percentile(cached, 95):>5.2f} ms {um / cm:>8.0f}x {queries:>8}"
+            )
