@@ -46,7 +46,7 @@ test: install-dev ## Run checks and the whole test suite (DATABASE_URL selects t
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .
 
-bench: bench-parse bench-site ## Run every benchmark
+bench: bench-parse bench-site bench-import ## Run every benchmark
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
 	$(PY) -m importers.parsing.bench --pages 1000
@@ -61,3 +61,7 @@ bench-site: install ## Public pages over the sample + 20,000 generated articles 
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
 	DATABASE_URL=$(BENCH_SITE_DB) DEBUG=0 $(MANAGE) bench_site --articles 20000
+
+BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recreated): articles/s fresh and unchanged
+	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m importers.bench --articles 2000

@@ -46,14 +46,40 @@ FAMILY = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢�
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍建国志红"
 
 
+_VOCABULARY: tuple[list[str], list[int]] | None = None
+
+
+def _vocabulary() -> tuple[list[str], list[int]]:
+    """General Chinese words with their corpus frequencies (jieba's dictionary)."""
+    global _VOCABULARY
+    if _VOCABULARY is None:
+        from pathlib import Path
+
+        import jieba
+
+        words, cumulative, total = [], [], 0
+        text = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            word, freq, *_ = line.split()
+            freq = int(freq)
+            if freq >= 20 and 2 <= len(word) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in word):
+                total += freq
+                words.append(word)
+                cumulative.append(total)
+        _VOCABULARY = (words, cumulative)
+    return _VOCABULARY
+
+
 def _sentence(rng: random.Random) -> str:
-    # Zipf-like: earlier words are much more frequent.
+    # General vocabulary at its natural frequencies, with the paper's own topics mixed in.
+    words, cumulative = _vocabulary()
     n = rng.randint(6, 14)
     parts = []
     for _ in range(n):
-        word = WORDS[min(int(rng.paretovariate(1.1)) - 1, len(WORDS) - 1) if rng.random() < 0.6
-                     else rng.randrange(len(WORDS))]
-        parts.append(word)
+        if rng.random() < 0.08:
+            parts.append(rng.choice(WORDS))
+        else:
+            parts.append(rng.choices(words, cum_weights=cumulative)[0])
         if rng.random() < 0.35:
             parts.append(rng.choice(CONNECTORS[:-1]))
     return "".join(parts).rstrip("，的在和为了是对将把与") + "。"
@@ -64,7 +90,10 @@ def _paragraph(rng: random.Random) -> str:
 
 
 def _title(rng: random.Random) -> str:
-    return "".join(rng.sample(WORDS, rng.randint(3, 5)))[:30]
+    words, cumulative = _vocabulary()
+    picked = rng.choices(words, cum_weights=cumulative, k=rng.randint(2, 4))
+    picked.insert(rng.randrange(len(picked) + 1), rng.choice(WORDS))
+    return "".join(picked)[:30]
 
 
 def generate(count: int, home, *, seed: int = 7, batch: int = 1000, log=print) -> int:
@@ -179,6 +208,11 @@ def generate(count: int, home, *, seed: int = 7, batch: int = 1000, log=print) -
             backend.add_bulk(ArticlePage, pages)
         made += n
         log(f"corpus: {existing + made}/{count}")
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics for the planner
+            cursor.execute("ANALYZE")
     return made
 
 

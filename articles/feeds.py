@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
 from articles.views import prefetch_feed, public_articles, sections_for
@@ -35,7 +36,7 @@ class ArticleFeed(Feed):
         return list(prefetch_feed(qs.order_by("-first_published_at", "-pk"))[:FEED_ITEMS])
 
     def item_title(self, item):
-        return item.title
+        return strip_tags(item.title)
 
     def item_link(self, item):
         return item.get_url(self.request)
@@ -44,12 +45,14 @@ class ArticleFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_description(self, item):
+        # Readers render a description as HTML: tag-like text from imported copy is
+        # dropped and everything else escaped, so nothing in it can run.
         parts = [p for p in (item.kicker, item.subheadline, item.summary) if p]
         for correction in item.corrections.all():
             parts.append(
                 _("更正（%(date)s）：%(text)s") % {"date": correction.date, "text": correction.text}
             )
-        return "\n".join(parts)
+        return "<br>".join(escape(strip_tags(p)) for p in parts)
 
     def item_author_name(self, item):
         names = [link.author.name for link in item.article_authors.all()]

@@ -1,10 +1,11 @@
 """The Chinese search backend on PostgreSQL tsvector (see articles.search_backend)."""
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F, Q
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.backends.database.postgres.query import Lexeme as PgLexeme
-from modelsearch.query import Phrase, PlainText
+from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from articles.search_backend import SegmentingIndexerMixin, build_lexemes, segmented_phrase
@@ -69,7 +70,43 @@ class ChinesePostgresQueryMixin:
 class ChinesePostgresSearchQueryCompiler(
     ChinesePostgresQueryMixin, pg.PostgresSearchQueryCompiler
 ):
-    pass
+    # Ranking by the body too costs a ts_rank over every matching body vector;
+    # with common words that is most of the corpus. Titles are short and cheap.
+    RANK_BODY = False
+
+    def matching(self, config):
+        """(queryset of matches, tsquery), or None where the stock backend must answer."""
+        if self.fields is not None or isinstance(self.query, (MatchAll, Fuzzy, Not)):
+            return None
+        search_query = self.build_tsquery(self.query, config=config)
+        if search_query is None:
+            return self.queryset.none(), None
+        # Title and body each have a GIN index: match them separately (title OR
+        # body) so PostgreSQL can use the indexes, instead of testing the
+        # concatenation title || body row by row as the stock backend does.
+        return (
+            self.queryset.filter(
+                Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
+            ),
+            search_query,
+        )
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        found = self.matching(config)
+        if found is None:
+            return super().search(config, start, stop, score_field, backend)
+        queryset, search_query = found
+        if search_query is None:
+            return queryset
+        rank = SearchRank(
+            F("index_entries__title"), search_query, weights=self.sql_weights
+        ) * F("index_entries__title_norm")
+        if self.RANK_BODY:
+            rank = rank + SearchRank(
+                F("index_entries__body"), search_query, weights=self.sql_weights
+            )
+        # Ties (same title relevance) go to the newest page.
+        return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
 
 class ChinesePostgresAutocompleteQueryCompiler(
@@ -78,7 +115,22 @@ class ChinesePostgresAutocompleteQueryCompiler(
     pass
 
 
+class ChinesePostgresSearchResults(pg.PostgresSearchResults):
+    def _do_count(self):
+        # Counting needs no ranking or ordering: count the (sliced) matches only.
+        compiler = self.query_compiler
+        found = (
+            compiler.matching(compiler.get_config(self.backend))
+            if isinstance(compiler, ChinesePostgresSearchQueryCompiler)
+            else None
+        )
+        if found is None:
+            return super()._do_count()
+        return found[0].order_by()[self.start : self.stop].count()
+
+
 class ChinesePostgresSearchBackend(pg.PostgresSearchBackend):
+    results_class = ChinesePostgresSearchResults
     index_class = ChinesePostgresIndex
     query_compiler_class = ChinesePostgresSearchQueryCompiler
     autocomplete_query_compiler_class = ChinesePostgresAutocompleteQueryCompiler

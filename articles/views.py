@@ -526,6 +526,8 @@ def archive_page_view(home, request, year: int, month: int, day: int, number: in
 # ------------------------------------------------------------------ search
 
 MAX_QUERY = 100
+# Counting every match of a very common word costs more than it tells a reader.
+MAX_RESULTS = 1000
 
 
 def search_view(home, request):
@@ -537,14 +539,20 @@ def search_view(home, request):
     context = {"query": query, "route_title": _("搜索")}
     if query and query_terms(query):
         results = public_articles(home.locale_id, sections).search(query, operator="and")
-        page_obj, page_range = paginate(request, results)
+        page_obj, page_range = paginate(request, results[:MAX_RESULTS])
         terms = query_terms(query)
         hits = attach_sections(list(page_obj.object_list), sections)
         for hit in hits:
             hit.title_html = highlight(hit.title, terms)
             hit.summary_html = highlight(hit.summary, terms)
         context.update(
-            {"page_obj": page_obj, "page_range": page_range, "results": hits, "terms": terms}
+            {
+                "page_obj": page_obj,
+                "page_range": page_range,
+                "results": hits,
+                "terms": terms,
+                "capped": page_obj.paginator.count >= MAX_RESULTS,
+            }
         )
     response = render(request, "articles/search_page.html", home, context)
     return response

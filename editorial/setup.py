@@ -5,6 +5,7 @@ never removes a permission an administrator granted by hand.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -61,6 +62,17 @@ MODEL_PERMISSIONS[CHIEF_EDITORS] = MODEL_PERMISSIONS[EDITORS] + [
 
 
 def _permission(app_label: str, codename: str) -> Permission:
+    if (app_label, codename) == ("wagtail_localize", "submit_translation"):
+        # Made by a wagtail-localize data migration, so a flushed database lacks it.
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label="wagtail_localize", model="translation"
+        )
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=codename,
+            defaults={"name": "Can submit translations"},
+        )
+        return permission
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from articles.models import SectionPage
 from home.models import HomePage
@@ -50,6 +50,7 @@ def ensure_site(site_name: str = "工人日报", translate: bool = True) -> Setu
     if created:
         report.created.append(f"locale {SECOND_LANGUAGE}")
 
+    _ensure_roots(zh, report)
     home = _ensure_home(site_name, zh, report)
     sections = [_ensure_section(home, spec, report) for spec in SECTIONS]
     if translate:
@@ -63,6 +64,19 @@ def _ensure_editorial(report: SetupReport) -> None:
 
     homes = list(HomePage.objects.filter(depth=2).select_related("locale").order_by("path"))
     ensure_editorial_setup(homes, report.created)
+
+
+def _ensure_roots(locale: Locale, report: SetupReport) -> None:
+    """Wagtail's root page and root collection, normally made by its migrations.
+
+    A flushed database (``manage.py flush``, transactional tests) has neither.
+    """
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+        report.created.append("root page")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+        report.created.append("root collection")
 
 
 def _ensure_home(site_name: str, locale: Locale, report: SetupReport) -> HomePage:

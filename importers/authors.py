@@ -32,6 +32,7 @@ class AuthorDirectory:
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self._by_name: dict[str, Author] = {}
+        self.created: list[Author] = []
         self.prefetch(names)
 
     def prefetch(self, names: Iterable[str]) -> None:
@@ -64,6 +65,7 @@ class AuthorDirectory:
             author = Author(name=name, role=role if role in _ROLES else AuthorRole.AUTHOR)
             author.save()
             self._by_name[name] = author
+            self.created.append(author)
         return author
 
     def links(self, authors: Iterable[ParsedAuthor]) -> list[ArticleAuthor]:

@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.dev")
+    # DEBUG would record every query in memory and slow the import down.
+    os.environ.setdefault("DEBUG", "0")
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("set DATABASE_URL to a PostgreSQL database whose name contains 'bench'")

@@ -13,28 +13,35 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import operator
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from functools import reduce
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from modelcluster.models import get_all_child_relations
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from articles.models import ArticleKind, ArticlePage, PrintPage
+from articles.models import ArticleAuthor, ArticleKind, ArticlePage, Author, PrintPage
 
 from .authors import AuthorDirectory
 from .filenames import EditionHint, edition_from_filename
 from .models import ImportedArticle, ImportRun
 from .placement import Placement
-from .signals import importing
+from .signals import importing, index_once_while_importing
 
 if TYPE_CHECKING:
     from importers.parsing import Block, ParsedArticle, ParsedFile
@@ -248,6 +255,42 @@ def provisional_title(article: ParsedArticle) -> str:
     return _("无标题稿件")
 
 
+@dataclass
+class _ParentSlot:
+    """A locked parent section and the next free child path under it."""
+
+    page: Page
+    last_path: str | None
+    added: int = 0
+    taken_slugs: set[str] = field(default_factory=set)
+
+    def load_slugs(self, bases: set[str]) -> None:
+        """Fetch, in one query, the sibling slugs that could clash with these stems."""
+        if not bases:
+            return
+        clash = reduce(operator.or_, (Q(slug__startswith=base) for base in bases))
+        siblings = Page.objects.filter(
+            path__startswith=self.page.path, depth=self.page.depth + 1
+        ).filter(clash)
+        self.taken_slugs.update(siblings.values_list("slug", flat=True))
+
+    def claim_slug(self, base: str) -> str:
+        slug, n = base, 2
+        while slug in self.taken_slugs:
+            slug, n = f"{base}-{n}", n + 1
+        self.taken_slugs.add(slug)
+        return slug
+
+    def take_path(self) -> str:
+        if self.last_path is None:
+            path = Page._get_path(self.page.path, self.page.depth + 1, 1)
+        else:
+            path = Page(path=self.last_path)._inc_path()
+        self.last_path = path
+        self.added += 1
+        return path
+
+
 class Importer:
     """Imports files for one ImportRun. Not thread-safe: one per thread."""
 
@@ -257,10 +300,12 @@ class Importer:
         self.options = options or ImportOptions()
         # Raises UnknownSection before anything is written.
         self.placement = Placement(self.options.section)
+        index_once_while_importing(ArticlePage)
+        index_once_while_importing(Author)
         self.run: ImportRun | None = None
         self.result = RunResult()
         self._names_seen: dict[str, str] = {}
-        self._parents: dict[int, Page] = {}
+        self._parents: dict[int, _ParentSlot] = {}
 
     # -- the run record ---------------------------------------------------
 
@@ -438,39 +483,20 @@ class Importer:
         pages = ArticlePage.objects.in_bulk(
             [row.page_id for row in ledger.values() if row.page_id]
         )
-        authors = AuthorDirectory()
-        authors.create_missing(a for article in parsed.articles for a in article.authors)
-        print_page = self._print_page(hint)
         self._parents = {}
+        self._touched: list[ArticlePage] = []
+        self._revision_ids: list[int] = []
+        self._revision_rows: list[Revision] = []
+        self._created_ids: set[int] = set()
+        self._ledger_rows: list[ImportedArticle] = []
+        self._log_rows: list[PageLogEntry] = []
         token = importing.set(True)
         try:
-            for article in parsed.articles:
-                row = ledger.get(article.position)
-                if row is None:
-                    outcome = self._create(article, name, sha256, hint, print_page, authors)
-                elif row.sha256 == sha256:
-                    outcome = ArticleResult(article.position, Outcome.UNCHANGED, row.page_id)
-                elif row.page_id is None or row.page_id not in pages:
-                    result.notes.append(
-                        _("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": article.position}
-                    )
-                    outcome = ArticleResult(article.position, Outcome.SKIPPED)
-                else:
-                    page = pages[row.page_id]
-                    if page.latest_revision_id != page.import_revision_id:
-                        result.notes.append(
-                            _("#%(pos)d《%(title)s》：已被编辑，跳过更新（skipped, edited）")
-                            % {"pos": article.position, "title": page.title}
-                        )
-                        outcome = ArticleResult(
-                            article.position, Outcome.SKIPPED, page.pk, page.title
-                        )
-                    else:
-                        outcome = self._update(page, article, name, sha256, print_page, authors)
-                        row.sha256 = sha256
-                        row.run = self.run
-                        row.save(update_fields=["sha256", "run", "updated_at"])
-                result.count(outcome)
+            with disable_reference_index_auto_update():
+                authors = AuthorDirectory()
+                authors.create_missing(a for article in parsed.articles for a in article.authors)
+                self._load_articles(parsed, result, sha256, hint, ledger, pages, authors)
+                self._flush(authors.created)
         finally:
             importing.reset(token)
         gone = sorted(set(ledger) - {a.position for a in parsed.articles})
@@ -479,13 +505,113 @@ class Importer:
                 _("#%(pos)d：新版文件中已没有这篇稿件，原页面保留") % {"pos": position}
             )
 
-    def _parent(self, section_id: int) -> Page:
-        # Cached for one file only; treebeard re-reads and locks the parent
-        # row itself when adding a child, so tree counters never go stale.
-        parent = self._parents.get(section_id)
-        if parent is None:
-            parent = self._parents[section_id] = Page.objects.get(pk=section_id)
-        return parent
+    def _flush(self, new_authors: list[Author]) -> None:
+        """Per-file writes done once: ledger, tree counters, history, indexes."""
+        Revision.objects.bulk_create(self._revision_rows)
+        ImportedArticle.objects.bulk_create(self._ledger_rows)
+        for slot in self._parents.values():
+            if slot.added:
+                Page.objects.filter(pk=slot.page.pk).update(numchild=F("numchild") + slot.added)
+        PageLogEntry.objects.bulk_create(self._log_rows)
+        backends = list(get_search_backends(with_auto_update=True))
+        if new_authors:
+            for backend in backends:
+                backend.add_bulk(Author, new_authors)
+        if not self._touched:
+            return
+        if self.options.publish or any(page.live for page in self._touched):
+            # The rows now hold the published content and live flags that the
+            # indexes must describe; the instances may not.
+            self._touched = list(
+                ArticlePage.objects.filter(pk__in=[p.pk for p in self._touched])
+            )
+        new_rows: list[ReferenceIndex] = []
+        for page in self._touched:
+            if page.pk in self._created_ids:
+                new_rows.extend(reference_rows(page))
+            else:
+                ReferenceIndex.create_or_update_for_object(page)
+        ReferenceIndex.objects.bulk_create(
+            new_rows, ignore_conflicts=connection.features.supports_ignore_conflicts
+        )
+        # The search index is written here, synchronously and in this
+        # transaction: once per file rather than on each of a page's saves.
+        for backend in backends:
+            backend.add_bulk(ArticlePage, self._touched)
+
+    def _load_articles(
+        self,
+        parsed: ParsedFile,
+        result: FileResult,
+        sha256: str,
+        hint: EditionHint,
+        ledger: dict[int, ImportedArticle],
+        pages: dict[int, ArticlePage],
+        authors: AuthorDirectory,
+    ) -> None:
+        print_page = self._print_page(hint)
+        name = result.name
+        # Parents are locked in id order (no deadlock between two imports),
+        # then each one's possibly clashing slugs are read in one query.
+        stems: dict[int, set[str]] = {}
+        for article in parsed.articles:
+            if article.position not in ledger:
+                section_id = self.placement.section_id_for(article.column)
+                stems.setdefault(section_id, set()).add(
+                    slug_base(self._title(article), hint.edition_date)
+                )
+        for section_id in sorted(stems):
+            self._parent(section_id).load_slugs(stems[section_id])
+        new_count = sum(1 for a in parsed.articles if a.position not in ledger)
+        if new_count and connection.vendor == "postgresql" and not self.options.publish:
+            # One query reserves every new page's first revision id; the
+            # revisions are then inserted together (publishing needs each
+            # revision stored first, so --publish takes the plain path).
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, 'id'))"
+                    " FROM generate_series(1, %s)",
+                    [Revision._meta.db_table, new_count],
+                )
+                self._revision_ids = [row[0] for row in cursor.fetchall()][::-1]
+        for article in parsed.articles:
+            row = ledger.get(article.position)
+            if row is None:
+                outcome = self._create(article, name, sha256, hint, print_page, authors)
+            elif row.sha256 == sha256:
+                outcome = ArticleResult(article.position, Outcome.UNCHANGED, row.page_id)
+            elif row.page_id is None or row.page_id not in pages:
+                result.notes.append(
+                    _("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": article.position}
+                )
+                outcome = ArticleResult(article.position, Outcome.SKIPPED)
+            else:
+                page = pages[row.page_id]
+                if page.latest_revision_id != page.import_revision_id:
+                    result.notes.append(
+                        _("#%(pos)d《%(title)s》：已被编辑，跳过更新（skipped, edited）")
+                        % {"pos": article.position, "title": page.title}
+                    )
+                    outcome = ArticleResult(
+                        article.position, Outcome.SKIPPED, page.pk, page.title
+                    )
+                else:
+                    outcome = self._update(page, article, name, sha256, print_page, authors)
+                    row.sha256 = sha256
+                    row.run = self.run
+                    row.save(update_fields=["sha256", "run", "updated_at"])
+            result.count(outcome)
+
+    def _parent(self, section_id: int) -> _ParentSlot:
+        slot = self._parents.get(section_id)
+        if slot is None:
+            # The lock treebeard's add_child takes, held to the end of this
+            # file's transaction: other writers under this section wait, so
+            # child paths and sibling slugs chosen here cannot collide.
+            parent = Page.objects.select_for_update().get(pk=section_id)
+            last = parent.get_last_child() if parent.numchild else None
+            slot = self._parents[section_id] = _ParentSlot(parent, last.path if last else None)
+        return slot
 
     def _print_page(self, hint: EditionHint) -> PrintPage | None:
         if not (hint.edition_date and hint.page):
@@ -495,6 +621,10 @@ class Importer:
         )
         return page
 
+    @staticmethod
+    def _title(article: ParsedArticle) -> str:
+        return article.headline.strip() or provisional_title(article)
+
     def _fill(
         self,
         page: ArticlePage,
@@ -503,11 +633,15 @@ class Importer:
         sha256: str,
         print_page: PrintPage | None,
         authors: AuthorDirectory,
-    ) -> None:
-        """Copy every parsed part into its own field, plus provenance."""
+    ) -> list[ArticleAuthor]:
+        """Copy every parsed part into its own field, plus provenance.
+
+        Returns the unsaved author links: new pages insert them in bulk,
+        updates hand them to the page's child relation.
+        """
         warnings = list(article.warnings)
         values = {
-            "title": article.headline.strip() or provisional_title(article),
+            "title": self._title(article),
             "kicker": article.kicker,
             "subheadline": article.subheadline,
             "byline": article.byline,
@@ -534,7 +668,7 @@ class Importer:
         page.continued_from_page = article.continued_from_page
         if print_page is not None:
             page.print_page = print_page
-        page.article_authors = authors.links(article.authors)
+        links = authors.links(article.authors)
         page.source_name = name
         page.source_sha256 = sha256
         page.source_position = article.position
@@ -544,6 +678,7 @@ class Importer:
         page.headline_is_provisional = bool(
             article.headline_is_provisional or not article.headline.strip()
         )
+        return links
 
     def _create(
         self,
@@ -554,18 +689,108 @@ class Importer:
         print_page: PrintPage | None,
         authors: AuthorDirectory,
     ) -> ArticleResult:
-        parent = self._parent(self.placement.section_id_for(article.column))
+        slot = self._parent(self.placement.section_id_for(article.column))
+        parent = slot.page
         page = ArticlePage(live=False, has_unpublished_changes=True, owner=self._user)
-        self._fill(page, article, name, sha256, print_page, authors)
-        page.slug = unique_slug(parent, page.title, hint.edition_date)
-        parent.add_child(instance=page)
-        self._save_revision(page)
-        ImportedArticle.objects.create(
-            source_name=name, position=article.position, sha256=sha256, page=page, run=self.run
+        links = self._fill(page, article, name, sha256, print_page, authors)
+        page.slug = slot.claim_slug(slug_base(page.title, hint.edition_date))
+        # What treebeard's add_child does, minus its per-child parent re-read
+        # and Page.full_clean (its checks are the slug, done just above, and
+        # foreign keys this code set itself): the parent row is locked by
+        # _parent() until commit, so the paths handed out here stay unique.
+        page.depth = parent.depth + 1
+        page.path = slot.take_path()
+        page.numchild = 0
+        page.locale_id = parent.locale_id
+        page.draft_title = page.title
+        page._cached_parent_obj = parent
+        revision_id = self._revision_ids.pop() if self._revision_ids else None
+        if revision_id is not None:
+            # The first revision's id is known before the page is written, so
+            # the page row points at it from the start (PostgreSQL checks the
+            # foreign key at commit, when _flush() has inserted the revision).
+            page.latest_revision_id = page.import_revision_id = revision_id
+            page.latest_revision_created_at = timezone.now()
+        # log_action=None: the "wagtail.create" entry is written in bulk by
+        # _flush(), with the page's first revision attached.
+        page.save(clean=False, log_action=None)
+        for link in links:
+            link.page = page
+        ArticleAuthor.objects.bulk_create(links)
+        # Child relations held in memory: serialising the revision and
+        # indexing the page then read them without a query each.
+        for relation in get_all_child_relations(page):
+            setattr(page, relation.get_accessor_name(), [])
+        page.article_authors = links
+        if revision_id is not None:
+            revision = Revision(
+                id=revision_id,
+                content_object=page,
+                base_content_type=page.get_base_content_type(),
+                user=self._user,
+                content=page.serializable_data(),
+                object_str=str(page),
+                created_at=page.latest_revision_created_at,
+            )
+            self._revision_rows.append(revision)
+        else:
+            revision = self._first_revision(page)
+        self._ledger_rows.append(
+            ImportedArticle(
+                source_name=name, position=article.position, sha256=sha256, page=page,
+                run=self.run,
+            )
         )
+        self._log_rows.append(
+            PageLogEntry(
+                content_type_id=page.content_type_id,
+                page_id=page.pk,
+                label=page.get_admin_display_title(),
+                action="wagtail.create",
+                user=self._user,
+                revision=revision,
+                content_changed=True,
+                timestamp=revision.created_at,
+            )
+        )
+        if self.options.publish:
+            self._publish(revision)
+        self._touched.append(page)
+        self._created_ids.add(page.pk)
         return ArticleResult(
             article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings)
         )
+
+    def _first_revision(self, page: ArticlePage) -> Revision:
+        """Page.save_revision() for a page just inserted, in four statements."""
+        revision = Revision.objects.create(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            user=self._user,
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        self._mark_import_revision(page, revision)
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision=revision, latest_revision_created_at=revision.created_at
+        )
+        page.latest_revision = revision
+        page.latest_revision_created_at = revision.created_at
+        return revision
+
+    def _mark_import_revision(self, page: ArticlePage, revision: Revision) -> None:
+        # The revision must carry its own id as import_revision_id: publishing
+        # copies revision content onto the page row, and an editor's later
+        # revision then differs from it, which is how edits are detected.
+        revision.content["import_revision_id"] = revision.pk
+        Revision.objects.filter(pk=revision.pk).update(content=revision.content)
+        ArticlePage.objects.filter(pk=page.pk).update(import_revision_id=revision.pk)
+        page.import_revision_id = revision.pk
+
+    def _publish(self, revision: Revision) -> None:
+        # The operator chose --publish on the server; page permissions are for
+        # admin users, and the --user account is only recorded.
+        revision.publish(user=self._user, log_action=True, skip_permission_checks=True)
 
     def _update(
         self,
@@ -576,7 +801,7 @@ class Importer:
         print_page: PrintPage | None,
         authors: AuthorDirectory,
     ) -> ArticleResult:
-        self._fill(page, article, name, sha256, print_page, authors)
+        page.article_authors = self._fill(page, article, name, sha256, print_page, authors)
         # New content asks for a fresh review.
         page.reviewed_at = None
         page.reviewed_by = None
@@ -584,7 +809,11 @@ class Importer:
             # A draft's row is what listings and the search index read: keep
             # it in step with the revision. A live row keeps the live content.
             page.save(clean=False)
-        self._save_revision(page)
+        revision = page.save_revision(user=self._user, clean=False, log_action=True)
+        self._mark_import_revision(page, revision)
+        if self.options.publish:
+            self._publish(revision)
+        self._touched.append(page)
         return ArticleResult(
             article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings)
         )
@@ -594,35 +823,39 @@ class Importer:
         user = self.options.user
         return user if getattr(user, "pk", None) else None
 
-    def _save_revision(self, page: ArticlePage) -> None:
-        revision = page.save_revision(user=self._user, clean=False, log_action=True)
-        # The revision must carry its own id as import_revision_id: publishing
-        # copies revision content onto the page row, and an editor's later
-        # revision then differs from it, which is how edits are detected.
-        revision.content["import_revision_id"] = revision.pk
-        revision.save(update_fields=["content"])
-        ArticlePage.objects.filter(pk=page.pk).update(import_revision_id=revision.pk)
-        page.import_revision_id = revision.pk
-        if self.options.publish:
-            # The operator chose --publish on the server; page permissions are
-            # for admin users, and the --user account is only recorded.
-            revision.publish(user=self._user, log_action=True, skip_permission_checks=True)
 
-
-def unique_slug(parent: Page, title: str, edition_date: datetime.date | None) -> str:
-    """A readable slug, unique among the parent's children."""
+def slug_base(title: str, edition_date: datetime.date | None) -> str:
+    """A readable slug stem: the headline (Chinese kept), prefixed by the edition date."""
     base = slugify(title, allow_unicode=True)[:SLUG_BASE_MAX].strip("-") or "article"
-    if edition_date:
-        base = f"{edition_date:%Y-%m-%d}-{base}"
-    taken = set(
-        Page.objects.filter(
-            path__startswith=parent.path, depth=parent.depth + 1, slug__startswith=base
-        ).values_list("slug", flat=True)
-    )
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return f"{edition_date:%Y-%m-%d}-{base}" if edition_date else base
+
+
+def reference_rows(page: ArticlePage) -> list[ReferenceIndex]:
+    """ReferenceIndex rows for a page that has none yet.
+
+    What ReferenceIndex.create_or_update_for_object() writes for a new
+    object, without its per-object look-up of existing rows, so a file's new
+    pages are recorded in one INSERT.
+    """
+    content_types = [
+        ContentType.objects.get_for_model(model, for_concrete_model=False)
+        for model in [page, *page._meta.get_parent_list()]
+    ]
+    return [
+        ReferenceIndex(
+            content_type=content_types[0],
+            base_content_type=content_types[-1],
+            object_id=page.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(page)
+        )
+    ]
 
 
 __all__ = [
@@ -633,4 +866,5 @@ __all__ = [
     "Importer",
     "Outcome",
     "RunResult",
+    "slug_base",
 ]

@@ -41,3 +41,29 @@ def on_page_published(sender: Any, instance: Any, revision: Any = None, **kwargs
         return
     if getattr(instance, "reviewed_at", None) is None:
         mark_reviewed(instance, getattr(revision, "user", None))
+
+
+def _index_unless_importing(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    if importing.get():
+        return
+    post_save_signal_handler(instance, **kwargs)
+
+
+def index_once_while_importing(model: type) -> None:
+    """Let the importer index each page once instead of on every save.
+
+    A new page is saved three times (tree insert, revision bookkeeping,
+    publish) and each save would rebuild its search entry. While `importing`
+    is set in this thread, the automatic update is skipped and the importer
+    calls index.insert_or_update_object itself, in the same transaction: the
+    index stays synchronous and current. Everywhere else nothing changes.
+    """
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    if post_save.disconnect(post_save_signal_handler, sender=model):
+        post_save.connect(
+            _index_unless_importing, sender=model, dispatch_uid="importers-index-once"
+        )

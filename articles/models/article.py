@@ -221,7 +221,12 @@ class ArticlePage(Page):
         return self.title
 
     def body_paragraphs(self) -> list[str]:
-        return [block.value for block in self.body if block.block_type == "paragraph"]
+        # The raw JSON: no block objects are built just to read some text.
+        return [
+            block["value"]
+            for block in self.body.raw_data
+            if block.get("type") == "paragraph" and isinstance(block.get("value"), str)
+        ]
 
     @property
     def summary(self) -> str:
@@ -233,9 +238,12 @@ class ArticlePage(Page):
         return Truncator(" ".join(text.split())).chars(90)
 
     def first_image(self):
-        for block in self.body:
-            if block.block_type == "photo" and block.value.get("image"):
-                return block.value["image"]
+        for block in self.body.raw_data:
+            value = block.get("value")
+            if block.get("type") == "photo" and isinstance(value, dict) and value.get("image"):
+                from wagtail.images import get_image_model
+
+                return get_image_model().objects.filter(pk=value["image"]).first()
         return None
 
     def get_context(self, request, *args, **kwargs):

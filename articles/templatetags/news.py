@@ -45,10 +45,13 @@ def site_nav(context):
     current_path = page.path if page is not None and hasattr(page, "path") else ""
     if context.get("route_title"):  # a route under the home page (search, archive…)
         current_path = ""
+    home_url = views.home_url(language)
     return {
         "sections": sections,
         "current_path": current_path,
-        "home_url": views.home_url(language),
+        "home_url": home_url,
+        "archive_current": request is not None
+        and request.path.startswith(home_url + "archive/"),
         "request": request,
     }
 

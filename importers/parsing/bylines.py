@@ -28,6 +28,12 @@ _ROLE_WORDS = {
     "通讯员": "correspondent",
     "实习生": "intern",
     "特约撰稿人": "author",
+    "本报特约通讯员": "correspondent",
+    "特约通讯员": "correspondent",
+    "本报全媒体记者": "reporter",
+    "全媒体记者": "reporter",
+    "融媒体记者": "reporter",
+    "驻站记者": "reporter",
 }
 ROLE_RE = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 NAME = r"[\u3400-\u9fff·•]{2,5}"
@@ -68,11 +74,23 @@ def _tokens_to_authors(tokens: list[str], default: str) -> list[Author] | None:
     return authors
 
 
+# `文/张三 图/李四`: text and picture credits of a feature.
+_SLASH = f"(文图|文/图|文|图|摄影)\\s*[/／:：]\\s*({NAME}(?:[ 、]{NAME})*)"
+_SLASH_CREDIT = re.compile(_SLASH)
+_SLASH_LINE = re.compile(f"^(?:\\s*{_SLASH})+\\s*$")
+
+
 def parse_byline_line(text: str) -> list[Author] | None:
     """A stand-alone byline line (`本报记者 田国垒 本报通讯员 李庆童`), else None."""
     text = text.strip()
     if not text or len(text) > 60 or "摄" in text[-2:]:
         return None
+    if _SLASH_LINE.match(text):
+        out: list[Author] = []
+        for kind, names in _SLASH_CREDIT.findall(text):
+            role = "photographer" if kind in ("图", "摄影") else "author"
+            out.extend(Author(n, role) for n in re.split(r"[ 、]", names) if n)
+        return out or None
     tokens = text.split()
     first = _ROLE_THEN_NAME.match(tokens[0])
     if first and first.group(1):
@@ -114,3 +132,23 @@ def parse_signature(text: str) -> tuple[str, str, list[Author]] | None:
         return None
     names = re.split(r"[ 、]", m.group(1))
     return text[: m.start()].rstrip(), m.group(0).strip(), [Author(n, "author") for n in names]
+
+
+# A byline in brackets closing an item: `…提升。（本报记者 张三 通讯员 李四）`.
+_PAREN_BYLINE = re.compile(
+    f"[（(]\\s*((?:{ROLE_RE})\\s*{NAME}(?:[\\s、]+(?:(?:{ROLE_RE})\\s*)?{NAME})*)\\s*[）)]\\s*$"
+)
+
+
+def parse_paren_byline(text: str) -> tuple[str, str, list[Author]] | None:
+    """`正文。（记者 张三）` -> ('正文。', '记者 张三', authors); the role word is required."""
+    if not text.endswith(("）", ")")):
+        return None
+    m = _PAREN_BYLINE.search(text)
+    if not m:
+        return None
+    tokens = [t for t in re.split(r"[\s、]+", m.group(1)) if t]
+    authors = _tokens_to_authors(tokens, "author")
+    if not authors:
+        return None
+    return text[: m.start()].rstrip(), m.group(1).strip(), authors

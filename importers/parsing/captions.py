@@ -19,6 +19,13 @@ _ROLE_ONLY = re.compile(ROLE_RE)
 def split_credit(text: str) -> tuple[str, str, list[str]] | None:
     """`caption 本报记者 陈华 摄` -> (caption, credit, [photographers]); None if no credit."""
     text = text.rstrip()
+    if text.endswith(("摄）", "摄)", "摄影）", "摄影)")):
+        # A credit in brackets: `…比拼。（本报通讯员 江文辉 摄）`
+        cut = max(text.rfind("（"), text.rfind("("))
+        inner = split_credit(text[cut + 1:-1]) if cut >= 0 else None
+        if inner is None or inner[0]:
+            return None
+        return text[:cut].rstrip(), inner[1], inner[2]
     if not text.endswith(("摄", "摄影")):
         return None
     m = _CREDIT.search(text)

@@ -3,16 +3,20 @@ give headless items a provisional title, and flag what an editor should check.""
 
 from __future__ import annotations
 
+import re
+
 from .lines import ends_clause, join_wrapped
 from .model import Author, ParsedArticle
 from .roles import provisional_headline
-from .segment import _ADDRESS_END, Draft
+from .segment import ADDRESS_END, Draft
 
 W_NO_TITLE = "未找到标题，已用首句作为临时标题"
 W_REORDERED = "正文文字块顺序错乱，已把以半句开头的文字块接到半句结尾的段落之后，请核对"
 W_DANGLING = "段落“{}”在句中中断，可能有文字块错位或缺失，请核对"
 W_FRAGMENT = "无法确定归属的文字，请编辑核对"
 W_NO_CREDIT = "图片说明未找到摄影署名"
+W_STRAY = "末段“{}”与本篇内容关联很少，可能是相邻稿件串入的文字，请核对"
+_SENTENCES = re.compile(r"[。！？!?]")
 
 
 def _reorder(d: Draft) -> None:
@@ -33,6 +37,32 @@ def _reorder(d: Draft) -> None:
     tail[-1].text = joined
     d.art.body = tail + head[1:]
     d.art.warnings.append(W_REORDERED)
+
+
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _bigrams(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in _IDEOGRAPHS.findall(text):
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def _stray_tail(a: ParsedArticle) -> str:
+    """A last one-sentence paragraph sharing almost no words with the item it ends:
+    likely a stray sentence from a neighbouring item (flagged, not moved)."""
+    paras = [b.text for b in a.body if b.type == "paragraph"]
+    if a.byline or len(paras) < 2 or len(paras) > 4:
+        return ""
+    last = paras[-1]
+    if len(_SENTENCES.findall(last)) != 1:
+        return ""
+    grams = _bigrams(last)
+    rest = _bigrams(a.headline + "".join(paras[:-1]))
+    if grams and len(grams & rest) / len(grams) < 0.1:
+        return last
+    return ""
 
 
 def _kind(d: Draft) -> str:
@@ -83,14 +113,16 @@ def finish(drafts: list[Draft]) -> list[ParsedArticle]:
             elif not a.kicker and not a.subheadline:
                 a.kind = "fragment"
                 a.warnings.append(W_FRAGMENT)
-        for blk in a.body:
-            if blk.type == "paragraph" and blk is not a.body[-1] and not ends_clause(blk.text):
-                nxt = a.body[a.body.index(blk) + 1]
-                if nxt.type == "paragraph" and len(blk.text) > 40:
-                    a.warnings.append(W_DANGLING.format(blk.text[-12:]))
+        for blk, nxt in zip(a.body, a.body[1:], strict=False):
+            if (blk.type == "paragraph" and nxt.type == "paragraph" and len(blk.text) > 40
+                    and not ends_clause(blk.text)):
+                a.warnings.append(W_DANGLING.format(blk.text[-12:]))
         if a.body and a.body[-1].type == "paragraph" and not ends_clause(a.body[-1].text) \
-                and len(a.body[-1].text) > 15 and not _ADDRESS_END.search(a.body[-1].text):
+                and len(a.body[-1].text) > 15 and not ADDRESS_END.search(a.body[-1].text):
             a.warnings.append(W_DANGLING.format(a.body[-1].text[-12:]))
+        stray = _stray_tail(a)
+        if stray:
+            a.warnings.append(W_STRAY.format(stray[:12]))
         a.raw_text = "\n".join(r for r in d.raw if r)
         a.position = len(out)
         a.warnings = list(dict.fromkeys(a.warnings))

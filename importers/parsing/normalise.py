@@ -97,11 +97,12 @@ def clean_light(line: str) -> str:
 
 def vis_len(text: str) -> float:
     """Printed width in em: Chinese characters 1; Latin, digits and curly quotes 1/2."""
-    narrow = _WIDE_CHAR.sub("", text)  # one pass in C; counts below are C too
-    wide = len(text) - len(narrow)
+    # Everything outside ASCII counts as wide (all in C: this runs for every line).
+    narrow = len(text.encode("ascii", "ignore"))
+    wide = len(text) - narrow
     quotes = text.count("“") + text.count("”") + text.count("‘") + text.count("’")
-    spaces = narrow.count(" ")
-    return wide - 0.5 * quotes + 0.5 * (len(narrow) - spaces) + 0.25 * spaces
+    spaces = text.count(" ")
+    return wide - 0.5 * quotes + 0.5 * (narrow - spaces) + 0.25 * spaces
 
 
 def is_ideograph(ch: str) -> bool:

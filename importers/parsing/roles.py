@@ -56,8 +56,8 @@ def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
         text = clean_line(raw, title=True)
         if not text:
             continue
-        if is_org_label(text):
-            labels.append(text)
+        if is_org_label(text) or (not rest and not kicker and _GENRES.match(text)):
+            labels.append(text)  # an organisation, or a genre label above the title
         elif text.endswith("——") and not kicker and not rest:
             kicker = text.rstrip("—").strip()
         elif text.startswith("——") and rest:
@@ -98,7 +98,7 @@ _FIRST_SENTENCE = re.compile(r"^(.+?[。！？!?])")
 
 def provisional_headline(text: str, limit: int = 24) -> str:
     """A stand-in title from the first sentence (or clause) of the body."""
-    text = text.strip()
+    text = text.strip().split("\n", 1)[0]
     m = _FIRST_SENTENCE.match(text)
     first = m.group(1) if m else text
     first = first.rstrip("。！？!?")

@@ -86,7 +86,9 @@ def render_pdf(articles: list[ParsedArticle], width: int = 18, *, blank: str = "
         first = True
         for b in a.body:
             if b.type == "heading":
-                emit(b.text)
+                # A heading wider than the column wraps onto a second, short line.
+                for line in wrap(b.text, w, 0) if vis_len(b.text) > w - 2 else [b.text]:
+                    emit(line)
                 continue
             text = b.text if b.type != "photo" else b.caption
             if first:

@@ -108,3 +108,17 @@ def test_chief_editor_fixes_an_imported_headline_and_publishes(
     page.goto(f"{live_server.url}/zh-hans/yaowen/gongdi-shuwu/")
     assert page.locator("h1").first.inner_text() == "职工书屋开进工地"
     page.screenshot(path=str(SHOTS / "public-article.png"), full_page=True)
+
+    # The other editorial screens, for a look.
+    make_article(
+        yaowen,
+        title="图片新闻：春耕",
+        body=[
+            ("photo", {"image": None, "caption": "农民在田间忙碌。", "credit": "本报记者 陈华 摄"})
+        ],
+    )
+    page.goto(f"{live_server.url}/admin/editorial/missing-photos/")
+    assert page.get_by_text("图片新闻：春耕").count() == 1
+    page.screenshot(path=str(SHOTS / "missing-photos.png"))
+    page.goto(f"{live_server.url}/admin/snippets/articles/author/merge/")
+    page.screenshot(path=str(SHOTS / "author-merge.png"))

@@ -128,3 +128,25 @@ def test_import_panel_only_on_imported_articles(editor_client, section, inbox):
     html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[imported.pk])).content
     html = html.decode()
     assert "<li>第一条提示</li>" in html and "<li>第二条&lt;提示&gt;</li>" in html
+
+
+def test_admin_in_english(client, editor, inbox):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(editor)
+    article = imported_draft(inbox)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+    for text in [
+        "Kicker",
+        "Headline",
+        "Subheadline",
+        "Reader prompt",
+        "Byline and authors",
+        "Section, print page and tags",
+        "Import details (read-only)",
+    ]:
+        assert text in html, text
+    assert ">引题<" not in html and "主题（主标题）" not in html

@@ -95,7 +95,9 @@ def test_editor_can_upload_an_image(editor_client, site_tree):
 
 def test_chief_appends_a_correction_to_a_published_article(chief_client, section):
     article = make_article(section, title="需要更正的稿件")
-    ArticleCorrection.objects.create(page=article, date=datetime.date(2023, 4, 22), text="旧更正")
+    ArticleCorrection.objects.create(
+        page=article, date=datetime.date(2023, 4, 22), text="旧更正", sort_order=0
+    )
     article.save_revision().publish()
     data = edit_form_data(chief_client, article)
     data.update(
@@ -103,7 +105,7 @@ def test_chief_appends_a_correction_to_a_published_article(chief_client, section
             "corrections-TOTAL_FORMS": "2",
             "corrections-1-date": "2023-04-23",
             "corrections-1-text": "本文第二段中“李国”应为“李国强”。",
-            "corrections-1-ORDER": "2",
+            "corrections-1-ORDER": "1",
             "corrections-1-DELETE": "",
             "corrections-1-id": "",
         }

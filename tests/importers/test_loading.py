@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Page
 
 from articles.models import ArticlePage, Author, PrintPage, SectionPage
@@ -339,19 +340,42 @@ def test_real_parser_rejects_binary_and_empty(site_tree, write):
     assert result.created > 0
 
 
-def test_failure_mid_file_rolls_back_that_file_only(site_tree, fake_parser, write, monkeypatch):
+@pytest.mark.parametrize("where", ["second article", "page save", "end of file"])
+def test_failure_mid_file_rolls_back_that_file_only(
+    site_tree, fake_parser, write, monkeypatch, where
+):
     good = write("good.txt", "好稿件\n正文。")
     bad = write("bad.txt", TWO_ARTICLES)
     from importers import loading
 
-    original = loading.Importer._save_revision
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
 
-    def failing(self, page):
-        if page.source_name == "bad.txt" and page.source_position == 1:
-            raise RuntimeError("disk full")
-        return original(self, page)
+    if where == "second article":
+        original = loading.Importer._fill
 
-    monkeypatch.setattr(loading.Importer, "_save_revision", failing)
+        def fill(self, page, article, name, *args):
+            if name == "bad.txt" and article.position == 1:
+                boom()
+            return original(self, page, article, name, *args)
+
+        monkeypatch.setattr(loading.Importer, "_fill", fill)
+    elif where == "page save":
+        original_save = ArticlePage.save
+
+        def save(self, *args, **kwargs):
+            if self.source_name == "bad.txt" and self.source_position == 1:
+                boom()
+            return original_save(self, *args, **kwargs)
+
+        monkeypatch.setattr(ArticlePage, "save", save)
+    else:
+        original_rows = loading.reference_rows
+        monkeypatch.setattr(
+            loading,
+            "reference_rows",
+            lambda page: boom() if page.source_name == "bad.txt" else original_rows(page),
+        )
     result = run_import(bad, good)
     assert result.files[0].failed and "disk full" in result.files[0].error
     assert result.files[0].created == 0
@@ -359,8 +383,10 @@ def test_failure_mid_file_rolls_back_that_file_only(site_tree, fake_parser, writ
     assert not ImportedArticle.objects.filter(source_name="bad.txt").exists()
     assert not Author.objects.filter(name="赖志凯").exists()
     assert ArticlePage.objects.filter(source_name="good.txt").count() == 1
+    inbox = SectionPage.objects.get(slug="daishen-gaojian", locale__language_code="zh-hans")
+    assert inbox.numchild == inbox.get_children().count() == 1
     # Nothing was left behind, so the next run imports the file whole.
-    monkeypatch.setattr(loading.Importer, "_save_revision", original)
+    monkeypatch.undo()
     assert run_import(bad).created == 2
 
 
@@ -386,3 +412,38 @@ def test_outcomes_are_typed(site_tree, fake_parser, write):
     result = run_import(write("page.txt", TWO_ARTICLES))
     assert [a.outcome for a in result.files[0].articles] == [Outcome.CREATED] * 2
     assert all(a.page_id for a in result.files[0].articles)
+
+
+def test_tree_history_references_and_search_index_are_kept(
+    site_tree, fake_parser, write, admin_client
+):
+    from wagtail.models import PageLogEntry, ReferenceIndex
+
+    run_import(write("page.txt", TWO_ARTICLES))
+    run_import(write("more.txt", "第三篇\nby: 李国/reporter\n正文。"))
+    # Tree counters and paths as treebeard would have written them.
+    assert not Page.find_problems()[0:4] or all(not p for p in Page.find_problems()[:4])
+    inbox = SectionPage.objects.get(slug="daishen-gaojian", locale__language_code="zh-hans")
+    assert inbox.numchild == inbox.get_children().count() == 2
+    page = ArticlePage.objects.get(title="职工小家“下乡”")
+    # A history entry, and the admin history view works.
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.create").count() == 1
+    response = admin_client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+    assert response.status_code == 200
+    # Author usage is known to Wagtail's reference index.
+    author = Author.objects.get(name="李国")
+    assert ReferenceIndex.get_references_to(author).count() >= 2
+    # The search index was written synchronously, inside the import.
+    found = ArticlePage.objects.search("工匠讲堂")
+    assert "工匠讲堂开讲啦" in [p.title for p in found]
+
+
+def test_revision_is_a_full_copy_of_the_page(site_tree, fake_parser, write):
+    run_import(write("page.txt", TWO_ARTICLES))
+    page = ArticlePage.objects.get(source_position=1)
+    latest = page.get_latest_revision_as_object()
+    assert latest.title == page.title and latest.kind == "brief"
+    assert [a.author.name for a in latest.article_authors.all()] == ["赖志凯", "李国"]
+    assert latest.import_revision_id == page.latest_revision_id
+    assert page.latest_revision_created_at is not None
+    assert page.draft_title == page.title

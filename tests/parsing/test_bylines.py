@@ -77,3 +77,27 @@ def test_trailing_signature() -> None:
 
 def test_signature_with_two_names() -> None:
     assert _pairs(parse_signature("□穆英 徐凌龙")[2]) == [("穆英", "author"), ("徐凌龙", "author")]
+
+
+def test_bracketed_byline_closing_an_item() -> None:
+    from importers.parsing.bylines import parse_paren_byline
+
+    rest, text, authors = parse_paren_byline("工作取得实效。（本报记者 张三 通讯员 李四）")
+    assert (rest, text) == ("工作取得实效。", "本报记者 张三 通讯员 李四")
+    assert _pairs(authors) == [("张三", "reporter"), ("李四", "correspondent")]
+
+
+def test_bracketed_name_without_role_is_not_a_byline() -> None:
+    from importers.parsing.bylines import parse_paren_byline
+
+    assert parse_paren_byline("这是他的朋友（张三）") is None
+
+
+def test_text_and_picture_slash_credits() -> None:
+    assert _pairs(parse_byline_line("文/张三 图/李四")) == [("张三", "author"),
+                                                         ("李四", "photographer")]
+
+
+def test_more_role_words() -> None:
+    assert _pairs(parse_byline_line("本报全媒体记者 赵六 特约通讯员 钱七")) == [
+        ("赵六", "reporter"), ("钱七", "correspondent")]

@@ -25,3 +25,8 @@ def test_box_credit_with_two_photographers() -> None:
 
 def test_text_ending_in_she_is_not_a_credit() -> None:
     assert split_credit("他们正在拍摄") is None
+
+
+def test_credit_in_brackets() -> None:
+    assert split_credit("选手参与比拼。（本报通讯员 江文辉 摄）") == (
+        "选手参与比拼。", "本报通讯员 江文辉 摄", ["江文辉"])

@@ -73,7 +73,7 @@ def test_stand_alone_short_line_between_paragraphs_is_kept_apart() -> None:
             "一批批劳模工匠结合自身工作、学习\n实际，用生动的语言、真挚的情感，通\n"
             "过一个个鲜活的事例，以小切口呈现\n大主题。")
     units = pdf_units(text.split("\n"))
-    assert [u.kind for u in units] == ["para", "block", "para", "para"]
+    assert [u.kind for u in units] == ["para", "block", "para"]
     assert units[1].lines == ["打造职工思想引领工作品牌"]
 
 

@@ -32,7 +32,7 @@ SETTINGS = settings(max_examples=60 if not os.environ.get("HYPOTHESIS_PROFILE") 
 @given(st.lists(ALPHABET, max_size=300).map("".join))
 def test_arbitrary_text_never_raises_and_keeps_letters(text: str) -> None:
     result = parse_text(text)
-    assert result.error is None or result.error == "empty file"
+    assert result.error is None or result.error == "file: empty file"
     assert not missing_letters(text, result)
 
 

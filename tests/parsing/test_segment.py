@@ -99,8 +99,18 @@ def test_marked_unclear_fragment_order_is_kept_and_flagged() -> None:
 
 
 def test_marked_wrapped_word_across_blank_line_is_joined() -> None:
-    a = _one("# 标题\n\n发挥好促进乡风文明建\n\n设的作用。\n")
-    assert texts(a) == ["发挥好促进乡风文明建设的作用。"]
+    a = _one("# 标题\n\n利用工会职工小家在专业知识和资金资源等方面的优势，"
+             "助力农户小家发挥好促进农户增产增收和乡风文明建\n\n设的作用。\n")
+    assert texts(a) == ["利用工会职工小家在专业知识和资金资源等方面的优势，"
+                        "助力农户小家发挥好促进农户增产增收和乡风文明建设的作用。"]
+
+
+def test_marked_plain_title_lines_above_a_byline_start_an_item() -> None:
+    text = (f"# 第一篇\n\n{BODY}\n\n引导职工助力乡村振兴——\n\n职工小家“下乡”\n\n"
+            f"本报记者 李国\n\n{BODY2}\n")
+    arts = parse_text(text).articles
+    assert (arts[1].kicker, arts[1].headline) == ("引导职工助力乡村振兴", "职工小家“下乡”")
+    assert texts(arts[0]) == [BODY]
 
 
 # -- PDF columns ---------------------------------------------------------------
@@ -200,3 +210,23 @@ def test_pdf_column_label_goes_to_the_next_item() -> None:
             "新举措，打造职工“网络红人”。\n打造职工“网络红人”\n")
     a = _one(text)
     assert a.column == "他山之石" and a.byline == "中工网讯"
+
+
+def test_pdf_bracketed_byline_at_the_end_closes_the_item() -> None:
+    text = ("正文第一段讲述了工会组织开展活动的\n经过和成效，职工反响热烈。（记者 张三）\n"
+            "活动圆满结束\n第二篇的正文从这里开始讲述另一件\n事情的经过。\n")
+    arts = parse_text(text).articles
+    assert authors(arts[0]) == [("张三", "reporter")]
+    assert arts[0].headline == "活动圆满结束"
+    assert texts(arts[1])[0].startswith("第二篇的正文")
+
+
+def test_marked_h3_right_under_the_headline_is_the_subheadline() -> None:
+    a = _one(f"# 主标题文字\n\n### 副标题文字\n\n本报记者 李国\n\n{BODY}\n")
+    assert (a.headline, a.subheadline, authors(a)) == ("主标题文字", "副标题文字",
+                                                       [("李国", "reporter")])
+
+
+def test_marked_dash_line_under_the_headline_is_the_subheadline() -> None:
+    a = _one(f"# 他把青春献给了矿山\n\n——记全国劳模张三\n\n{BODY}\n")
+    assert a.subheadline == "记全国劳模张三"

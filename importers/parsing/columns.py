@@ -1,0 +1,478 @@
+"""Segmenting text from page PDFs: hard-wrapped columns, titles after bodies."""
+
+from __future__ import annotations
+
+import re
+
+from .bylines import ROLE_RE, parse_runin
+from .lines import ends_clause, join_wrapped, open_ended
+from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
+from .roles import CONTINUED_INLINE, TITLE_MAX, is_org_label
+from .units import (
+    ADDRESS_END,
+    CLAUSE_PUNCT,
+    LEAD_OPENER,
+    NOT_TITLE,
+    TWO_HALVES,
+    W_BYLINE_AFTER,
+    W_ORPHAN_TITLE,
+    Builder,
+    Draft,
+    Unit,
+    append_text,
+    byline_unit,
+    light_clean,
+    para_unit,
+    special_unit,
+    split_tails,
+)
+
+_BOUNDARY_KINDS = ("byline", "label", "prompt", "contmark")
+
+
+# A run-in byline cut by the wrap: bracket still open, or nothing after it yet.
+_RUNIN_OPEN = re.compile(
+    r"^\s*[^\s（(]{0,8}讯\s*(?:[（(][^）)]{0,40}|(?:[（(][^）)]{0,40}[）)])?\s*)$"
+)
+
+
+_NAME_AT_END = re.compile(f"(?:{ROLE_RE}|[\\s（(])[\u4e00-\u9fff]{{2,4}}$")
+_NAME_AT_START = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[\s）)]|$)")
+_ROLE_START = re.compile(f"^(?:{ROLE_RE})")
+_ROLE_NAME = re.compile(f"(?:{ROLE_RE})[\u4e00-\u9fff]{{2,4}}")
+
+
+def _join_in_bracket(head: str, tail: str) -> str:
+    """Join a wrapped run-in byline; names broken between lines stay apart."""
+    head_s, tail_s = head.rstrip(), tail.strip()
+    last = re.split(r"[\s（(]", head_s)[-1]
+    if _ROLE_START.match(last + tail_s) and not _ROLE_NAME.fullmatch(last):
+        return head_s + tail_s  # a role word broken by the wrap (通讯 / 员)
+    if head != head_s or (_NAME_AT_END.search(head_s) and _NAME_AT_START.match(tail_s)):
+        return f"{head_s} {tail_s}"
+    return head_s + tail_s
+
+
+def _join_open_runin(lines: list[str]) -> list[str]:
+    """A run-in byline whose bracket wraps onto the next line(s) is put back on one."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while "讯" in line[:12] and _RUNIN_OPEN.match(line) and j < len(lines) and j - i <= 4:
+            if lines[j].strip():
+                line = _join_in_bracket(line, lines[j])
+            j += 1
+            if not _RUNIN_OPEN.match(line):
+                break
+        if j > i + 1 and not ("讯" in line[:12] and _RUNIN_OPEN.match(line)):
+            out.append(line)
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _join_lone_credit_word(lines: list[str]) -> list[str]:
+    """`…马希平` / `摄`: a credit's 摄 wrapped onto a line of its own."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip() in ("摄", "摄影") and out:
+            k = len(out) - 1
+            while k > 0 and not out[k].strip():
+                k -= 1
+            out[k] = out[k].rstrip() + " " + line.strip()
+            continue
+        out.append(line)
+    return out
+
+
+def _pdf_items(lines: list[str]) -> list[Unit]:
+    items: list[Unit] = []
+    for raw in _join_open_runin(_join_lone_credit_word(lines)):
+        if not raw.strip():
+            if items:
+                items[-1].blank_after = True
+            continue
+        light = light_clean(raw)
+        special = special_unit(light, raw)
+        if special:
+            items.append(special)
+            continue
+        m = CONTINUED_INLINE.match(light)
+        if m:
+            items.append(Unit("contmark", text=m.group(0), raw="", page=int(m.group(1))))
+            light = light[m.end():]
+        core, tails = split_tails(light, raw)
+        if core:
+            u = Unit("text", text=core, raw=raw)
+            r = parse_runin(core)
+            if r:
+                u.prefix, u.authors, u.text = r
+            items.append(u)
+        elif tails:
+            tails[0].raw = raw
+        items.extend(tails)
+    # Characters set vertically, one per line (`太` / `原`), form a label.
+    out: list[Unit] = []
+    i = 0
+    while i < len(items):
+        j = i
+        while (j < len(items) and items[j].kind == "text" and not items[j].prefix
+               and len(items[j].text) <= 3 and len(items[j].text.replace(" ", "")) == 1):
+            j += 1
+        if j - i >= 2:
+            out.append(Unit("label", text="".join(x.text.strip() for x in items[i:j]),
+                            raw="\n".join(x.raw for x in items[i:j])))
+            i = j
+        else:
+            out.append(items[i])
+            i += 1
+    return out
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("“”", "《》", "（）", "‘’"))
+
+
+def _titleish(text: str) -> bool:
+    """Could this cleaned line stand alone as a title or heading line?
+
+    Not if it ends a sentence, ends open (comma, opening quote), holds an
+    address or number, or leaves a quotation open (`…职工“网` wraps a word).
+    """
+    return (
+        bool(text)
+        and not ends_clause(text)
+        and not open_ended(text)
+        and not NOT_TITLE.search(text)
+        and vis_len(text) <= TITLE_MAX
+        and _balanced(text)
+    )
+
+
+def pdf_units(lines: list[str]) -> list[Unit]:
+    """Rebuild paragraphs from hard-wrapped column lines; keep stand-alone lines apart."""
+    items = _pdf_items(lines)
+    n = len(items)
+    blank_after = [it.blank_after for it in items]
+    # Blank lines mean something only where they are occasional: then a title
+    # line stands between blank lines; after every line they say nothing.
+    sparse_blanks = 3 <= sum(blank_after) < 0.6 * max(1, n)
+    cleaned = [clean_light(it.text) if it.kind == "text" else "" for it in items]
+    lengths = [vis_len(c) if c else 0.0 for c in cleaned]
+    ends = [ends_clause(c) if c else False for c in cleaned]
+    is_text = [it.kind == "text" for it in items]
+    # Title blocks right before an item start: lines after a sentence end that
+    # do not themselves end a sentence.
+    forced = [False] * n
+    for j in range(n + 1):
+        if j < n and not (items[j].kind in _BOUNDARY_KINDS or (is_text[j] and items[j].prefix)):
+            continue
+        k = j - 1
+        got: list[int] = []
+        while (k >= 0 and is_text[k] and not items[k].prefix and len(got) < 4
+               and _titleish(cleaned[k])):
+            got.append(k)
+            k -= 1
+        if got and (k < 0 or not is_text[k] or ends[k]
+                    or NOT_TITLE.search(cleaned[k])):
+            for x in got:
+                forced[x] = True
+
+    def local_width(i: int) -> float:
+        """Column width at line i, from the lines of the same item only."""
+        got: list[float] = []
+        for j in range(i + 1, min(n, i + 9)):
+            if not is_text[j] or items[j].prefix:
+                break
+            if not ends[j]:  # last lines of paragraphs are short
+                got.append(lengths[j])
+        if len(got) < 3:
+            for j in range(i - 1, max(-1, i - 9), -1):
+                if not is_text[j]:
+                    break
+                if not ends[j]:
+                    got.append(lengths[j])
+                if items[j].prefix:
+                    break
+        if not got:
+            return lengths[i]
+        got.sort()
+        mid = got[len(got) // 2]
+        # Headings, wide title lines and narrow wraps are not the column.
+        full = [x for x in got if 0.7 * mid <= x <= 1.3 * mid] or got
+        return full[(len(full) - 1) // 2]  # lower median: hanging punctuation overflows
+
+    memo: dict[int, bool] = {}
+
+    def standalone(i: int) -> bool:
+        if i not in memo:
+            memo[i] = _standalone(i)
+        return memo[i]
+
+    def _standalone(i: int) -> bool:
+        text = cleaned[i]
+        if forced[i]:
+            return True
+        if not _titleish(text) or items[i].prefix:
+            return False
+        if i > 0 and items[i - 1].kind == "prompt":
+            return False  # 阅读提示 is followed by its paragraph
+        fw = local_width(i)
+        if text.endswith("——"):
+            return True
+        if i > 0 and is_text[i - 1] and cleaned[i - 1].endswith("——"):
+            return True  # the headline under a kicker
+        if i > 0 and items[i - 1].kind in ("sig", "credit", "dateline", "label"):
+            # A title right after a signed or credited item: shorter than an
+            # indented first line, or followed by one (not by a full-width line).
+            if lengths[i] <= fw - 2.5:
+                return True
+            j = i + 1
+            if (lengths[i] <= fw and j < n and is_text[j] and not ends[j]
+                    and lengths[j] <= fw - 1.5):
+                return True
+        if sparse_blanks and not (blank_after[i] or (
+                i + 1 < n and is_text[i + 1] and blank_after[i + 1]
+                and _titleish(cleaned[i + 1]) and lengths[i + 1] <= fw - 2)):
+            return False
+        if (sparse_blanks and i > 0 and blank_after[i - 1] and blank_after[i]
+                and not CLAUSE_PUNCT.search(text)):
+            return lengths[i] <= fw - 1
+        j = i + 1
+        if (j < n and is_text[j] and not items[j].prefix and _titleish(cleaned[j])
+                and lengths[j] <= 0.5 * fw and lengths[i] <= fw + 1
+                and (j + 1 >= n or not is_text[j + 1] or lengths[j + 1] >= 0.6 * fw)):
+            return True  # a heading wrapped onto a short second line
+        if i + 1 < n and is_text[i + 1] and LEAD_OPENER.match(cleaned[i + 1]):
+            return True  # the next line opens a news lead, so this one is not its start
+        if TWO_HALVES.search(items[i].text) and not is_letter_spaced(items[i].text):
+            return True  # `你去安心上班 工会帮着带娃`: a headline's halves
+        if is_letter_spaced(items[i].text):
+            # Justified body lines are letter-spaced too, but fill the column.
+            return vis_len(items[i].text) + items[i].text.count(" ") * 0.25 <= fw - 2
+        # Paragraphs open with a two-character indent, so a first line is up to
+        # two characters short; a heading is clearly shorter than that.
+        return lengths[i] <= min(fw - 3.5, fw * 0.8)
+
+    units: list[Unit] = []
+    para: Unit | None = None
+
+    def flush() -> None:
+        nonlocal para
+        if para is not None:
+            units.append(para)
+            para = None
+
+    for i, it in enumerate(items):
+        if not is_text[i]:
+            flush()
+            units.append(it)
+            continue
+        if para is not None and (forced[i] or it.prefix):
+            flush()
+        if para is None:
+            if not it.prefix and standalone(i):
+                units.append(Unit("line", text=clean_line(it.text, title=True), raw=it.raw,
+                                  lines=[it.text]))
+                continue
+            para = Unit("para", text=cleaned[i], raw=it.raw, prefix=it.prefix,
+                        authors=it.authors, lines=[it.text])
+        else:
+            para.text = join_wrapped(para.text, cleaned[i])
+            para.raw += "\n" + it.raw
+            para.lines.append(it.text)
+        nxt_text = i + 1 < n and is_text[i + 1]
+        if (ends[i] or ADDRESS_END.search(cleaned[i])) and (
+            not nxt_text or lengths[i] <= local_width(i) - 1.5
+            or items[i + 1].prefix or forced[i + 1]
+            or cleaned[i + 1].startswith("“") or standalone(i + 1)
+        ):
+            flush()
+    flush()
+    # Consecutive stand-alone lines form one block.
+    out: list[Unit] = []
+    for u in units:
+        if u.kind == "line" and out and out[-1].kind == "block":
+            out[-1].lines.append(u.lines[0])
+            out[-1].raw += "\n" + u.raw
+        elif u.kind == "line":
+            out.append(Unit("block", raw=u.raw, lines=[u.lines[0]]))
+        else:
+            out.append(u)
+    return out
+
+
+def _photo_ahead(units: list[Unit], i: int) -> bool:
+    for u in units[i + 1: i + 8]:
+        if u.kind == "credit":
+            return True
+        if u.kind != "para" or u.prefix:
+            return False
+    return False
+
+
+def _sig_ahead(units: list[Unit], i: int) -> bool:
+    for u in units[i + 1:]:
+        if u.kind == "sig":
+            return True
+        if u.kind in ("byline", "contmark", "block", "label") or (u.kind == "para" and u.prefix):
+            return False
+    return False
+
+
+def _titles_after(units: list[Unit]) -> bool:
+    """Do title blocks follow their bodies on this page (the usual PDF layout)?
+
+    Decided from both ends of the page: a page that opens with a title block
+    and closes with body text has its titles above the bodies.
+    """
+    content = [u for u in units if u.kind not in ("label",)]
+    if not content:
+        return True
+    first_block = content[0].kind == "block"
+    last_block = content[-1].kind == "block"
+    return not (first_block and not last_block)
+
+
+def build_pdf(lines: list[str]) -> list[Draft]:
+    units = pdf_units(lines)
+    b = Builder()
+    b.titles_after = _titles_after(units)
+    n = len(units)
+    for i, u in enumerate(units):
+        cur = b.cur
+        nxt = units[i + 1] if i + 1 < n else None
+        k = u.kind
+        if k == "block":
+            _pdf_block(b, units, i, u, nxt)
+        elif k == "byline":
+            prev = b.last_titled
+            if (cur is None and prev is not None and not prev.art.byline and not prev.runin
+                    and _sig_ahead(units, i)):
+                prev.add_byline(u.text, u.authors)
+                prev.raw.append(u.raw)
+                prev.art.warnings.append(W_BYLINE_AFTER)
+            elif (cur is not None and cur.has_body() and not cur.closed
+                  and not (nxt is not None and nxt.kind == "block")):
+                # Titles follow bodies here, so a byline after body text opens
+                # the next item (unless a title block follows: a trailing byline).
+                b.new()
+                byline_unit(b, u)
+            else:
+                byline_unit(b, u)
+        elif k == "para":
+            target = cur if cur is not None else b.last_titled
+            if target is not None and target.expect_prompt and not u.prefix:
+                target.art.reader_prompt = append_text(target.art.reader_prompt, u.text)
+                target.expect_prompt = False
+                target.raw.append(u.raw)
+            else:
+                para_unit(b, u)
+        elif k == "prompt":
+            target = cur if cur is not None else b.last_titled
+            if target is None or (cur is None and b.p_titles):
+                target = b.new()  # the prompt goes with the title waiting above it
+            target.expect_prompt = True
+            target.raw.append(u.raw)
+        elif k == "credit":
+            b.ensure().add_photo(u)
+        elif k == "sig":
+            (cur if cur is not None else b.new()).add_sig(u)
+        elif k == "dateline":
+            cur = cur if cur is not None else b.new()
+            cur.art.dateline = append_text(cur.art.dateline, u.text)
+            cur.raw.append(u.raw)
+            cur.closed = True
+        elif k == "label":
+            b.p_labels.append(u.text)
+            b.p_raw.append(u.raw)
+        elif k == "contmark":
+            cur = b.new()
+            cur.art.continued_from_page = u.page
+            cur.raw.append(u.raw)
+    return b.finish()
+
+
+def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None) -> None:
+    """Stand-alone lines: the title block of the item before them, or a section heading."""
+    cur = b.cur
+    lines = u.lines
+    cleaned = [clean_line(x, title=True) for x in lines]
+    orgs_only = all(is_org_label(c) for c in cleaned)
+    prev = units[i - 1] if i > 0 else None
+    starts_next = nxt is None or nxt.kind in _BOUNDARY_KINDS or (
+        nxt.kind == "para" and bool(nxt.prefix))
+    evidence = (
+        starts_next
+        or any(c.endswith("——") or is_org_label(c) for c in cleaned)
+        or any(is_letter_spaced(x) for x in lines)
+        or any(TWO_HALVES.search(x) for x in lines)
+        or (prev is not None and prev.kind in ("sig", "credit", "dateline"))
+        or len(lines) >= 3
+        or _photo_ahead(units, i)
+    )
+    if cur is None:
+        # Nothing open: a title before its body (or a label of the next brief).
+        # Above the first item of a titles-after page it is page furniture.
+        if orgs_only or (b.titles_after and not b.drafts and not b.p_titles
+                         and not starts_next):
+            b.p_labels.extend(cleaned)
+        else:
+            b.p_titles.extend(lines)
+        b.p_raw.append(u.raw)
+        return
+    short_news = cur.runin and not cur.headings and cur.text_len() < 700
+    if not b.titles_after:
+        if (evidence or cur.closed or short_news) and cur.has_body():
+            b.p_titles.extend(lines)
+            b.p_raw.append(u.raw)
+            b.cur = None
+        elif not cur.has_body() and not cur.art.headline:
+            cur.set_titles(lines, u.raw)
+        else:
+            cur.add_heading(_join_heading(cleaned), u.raw)
+        return
+    if orgs_only and cur.labels and starts_next:
+        b.p_labels.extend(cleaned)
+        b.p_raw.append(u.raw)
+        return
+    if not cur.has_body() and not cur.art.headline:
+        cur.set_titles(lines, u.raw)  # title above the body after all
+        return
+    if evidence or cur.closed or short_news:
+        if cur.art.continued_from_page and cur.art.dateline:
+            photo = next((d for d in reversed(b.drafts)
+                          if not d.art.headline and any(x.type == "photo" for x in d.art.body)),
+                          None)
+            if photo is not None:
+                photo.set_titles(lines, u.raw)
+                photo.art.warnings.append(W_ORPHAN_TITLE.format(" ".join(cleaned)))
+                b.cur = None
+                b.last_titled = photo
+                return
+        if cur.art.headline or cur.art.continued_from_page:
+            # This item has its title (continuations have none): the block is the
+            # next item's title, placed above it.
+            if starts_next or cur.art.continued_from_page:
+                b.p_titles.extend(lines)
+                b.p_raw.append(u.raw)
+                b.cur = None
+            else:
+                cur.add_heading("".join(cleaned), u.raw)
+            return
+        cur.set_titles(lines, u.raw)
+        b.last_titled = cur
+        b.cur = None
+        return
+    cur.add_heading(_join_heading(cleaned), u.raw)
+
+
+def _join_heading(cleaned: list[str]) -> str:
+    text = cleaned[0]
+    for c in cleaned[1:]:
+        text = join_wrapped(text, c)
+    return text

@@ -1,0 +1,200 @@
+"""Segmenting marked-up pages (`#` headlines, `##` sections or kickers, `**` banners)."""
+
+from __future__ import annotations
+
+from .lines import ends_clause, join_wrapped, open_ended
+from .normalise import clean_line, vis_len
+from .roles import PROMPT, TITLE_MAX, despaced, is_column_word
+from .units import (
+    BANNER,
+    DASH_END,
+    HEADING,
+    LEAD_OPENER,
+    Builder,
+    Draft,
+    Unit,
+    append_text,
+    byline_unit,
+    light_clean,
+    para_unit,
+    text_units,
+)
+
+
+def marked_units(lines: list[str]) -> list[Unit]:
+    units: list[Unit] = []
+    blanks = 0
+    for raw in lines:
+        s = raw.strip()
+        if not s:
+            blanks += 1
+            continue
+        m = HEADING.match(s)
+        b = BANNER.match(s)
+        if m and m.group(2):
+            level = len(m.group(1))
+            kind = "h1" if level == 1 else "h2" if level == 2 else "h3"
+            units.append(Unit(kind, text=clean_line(light_clean(m.group(2)), title=True), raw=raw,
+                              blanks=blanks))
+        elif b:
+            text = clean_line(light_clean(b.group(1)), title=True)
+            units.append(Unit("banner", text=text, raw=raw, blanks=blanks))
+        else:
+            units.extend(text_units(light_clean(s), raw, blanks))
+        blanks = 0
+    # Paragraphs broken by a stray blank line (`…乡风文明建` / `设的作用。`) are one.
+    merged: list[Unit] = []
+    for u in units:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.kind == "para" and u.kind == "para" and not u.prefix
+                and u.blanks < 2 and prev.text and not ends_clause(prev.text)
+                and not prev.text.endswith("——")
+                and (open_ended(prev.text) or vis_len(prev.text) >= 30)):  # not a title
+            prev.text = join_wrapped(prev.text, u.text)
+            prev.raw = f"{prev.raw}\n\n{u.raw}"
+            prev.lines = [join_wrapped(prev.lines[0] if prev.lines else "",
+                                       u.lines[0] if u.lines else u.text)]
+            continue
+        merged.append(u)
+    return merged
+
+
+def _kicker_like(text: str) -> bool:
+    return text.endswith("——") or (not ends_clause(text) and vis_len(text) <= 80)
+
+
+def _credit_ahead(units: list[Unit], i: int, stop: tuple[str, ...]) -> bool:
+    """Do the paragraphs after unit i end in a photo credit (a photo story)?"""
+    for u in units[i + 1: i + 8]:
+        if u.kind == "credit":
+            return True
+        if u.kind != "para" or u.prefix or u.kind in stop:
+            return False
+    return False
+
+
+def _plain_title(u: Unit) -> bool:
+    text = u.text
+    return (u.kind == "para" and not u.prefix and bool(text) and vis_len(text) <= TITLE_MAX
+            and not ends_clause(text) and (not open_ended(text) or text.endswith("——")))
+
+
+def _title_run(units: list[Unit], i: int) -> int:
+    """End of a run of 1-3 plain title lines followed by a byline, else i."""
+    j = i
+    while j < len(units) and j - i < 3 and _plain_title(units[j]):
+        j += 1
+    if j > i and j < len(units) and (
+            units[j].kind == "byline" or (units[j].kind == "para" and units[j].prefix)):
+        return j
+    return i
+
+
+def build_marked(lines: list[str]) -> list[Draft]:
+    units = marked_units(lines)
+    b = Builder()
+    n = len(units)
+    skip_to = 0
+    # Several blank lines in a row separate items, where they are the exception.
+    gaps = sum(1 for u in units if u.blanks >= 2)
+    singles = sum(1 for u in units if u.blanks == 1)
+    b.gap_splits = 0 < gaps <= max(2, n * 0.3) and singles >= 0.6 * n
+    for i, u in enumerate(units):
+        nxt = units[i + 1] if i + 1 < n else None
+        cur = b.cur
+        k = u.kind
+        if k == "h1":
+            if cur is None or cur.has_body() or cur.art.headline or cur.closed:
+                cur = b.new()
+            cur.art.headline = append_text(cur.art.headline, u.text)
+            cur.raw.append(u.raw)
+            cur.anchor = len(cur.art.body)
+        elif k == "h2" and PROMPT.match(despaced(u.text)):
+            cur = b.ensure()
+            cur.expect_prompt = True
+            cur.raw.append(u.raw)
+        elif k == "h2" and nxt is not None and nxt.kind == "h1":
+            if is_column_word(u.text):
+                b.p_labels.append(u.text)
+            else:
+                b.p_kicker = append_text(b.p_kicker, u.text.rstrip("—"))
+            b.p_raw.append(u.raw)
+        elif (k in ("h2", "h3") and cur is not None and cur.art.headline and not cur.closed
+              and not cur.has_body() and not cur.art.byline and not cur.art.subheadline):
+            cur.art.subheadline = u.text.lstrip("—").strip()  # right under the headline
+            cur.raw.append(u.raw)
+        elif k in ("h2", "h3"):
+            byline_next = nxt is not None and (
+                nxt.kind == "byline" or (nxt.kind == "para" and bool(nxt.prefix)))
+            # A news item (run-in byline) rarely has sections: an h2 followed by a
+            # dated lead (`10月19日，…`) starts the next item.
+            lead_next = (k == "h2" and cur is not None and cur.runin and nxt is not None
+                         and nxt.kind == "para" and bool(LEAD_OPENER.match(nxt.text)))
+            starts = (
+                cur is None or cur.closed or u.blanks >= 2 or byline_next or lead_next
+                or (k == "h2" and _credit_ahead(units, i, ("h1", "h2", "h3")))
+            )
+            if starts:
+                cur = b.new()
+                cur.art.headline = u.text
+                cur.raw.append(u.raw)
+            else:
+                cur.add_heading(u.text, u.raw)
+        elif k == "banner":
+            if cur is not None and cur.art.headline and not cur.has_body():
+                cur.labels.append(u.text)
+                cur.raw.append(u.raw)
+            else:
+                b.p_labels.append(u.text)
+                b.p_raw.append(u.raw)
+        elif k == "label":
+            b.p_labels.append(u.text)
+            b.p_raw.append(u.raw)
+        elif k == "prompt":
+            cur = b.ensure()
+            cur.expect_prompt = True
+            cur.raw.append(u.raw)
+        elif k == "contmark":
+            cur = b.new()
+            cur.art.continued_from_page = u.page
+            cur.raw.append(u.raw)
+        elif k == "dateline":
+            cur = b.ensure()
+            cur.art.dateline = append_text(cur.art.dateline, u.text)
+            cur.raw.append(u.raw)
+        elif k == "byline":
+            byline_unit(b, u)
+        elif k == "credit":
+            b.ensure().add_photo(u)
+        elif k == "sig":
+            (cur if cur is not None else b.new()).add_sig(u)
+        elif k == "para":
+            if i < skip_to:
+                continue  # already taken as a title line
+            run = _title_run(units, i)
+            if run > i:
+                # Plain title lines (no markup) right above a byline: a new item.
+                cur = b.new()
+                cur.set_titles([x.lines[0] if x.lines else x.text for x in units[i:run]],
+                               "\n".join(x.raw for x in units[i:run]))
+                skip_to = run
+                continue
+            if (cur is not None and cur.art.headline and not cur.has_body()
+                    and u.text.startswith("——") and not cur.art.subheadline):
+                cur.art.subheadline = u.text.lstrip("—").strip()  # ——记…: a subheadline
+                cur.raw.append(u.raw)
+                continue
+            if cur is not None and cur.expect_prompt and not u.prefix:
+                cur.art.reader_prompt = append_text(cur.art.reader_prompt, u.text)
+                cur.expect_prompt = False
+                cur.raw.append(u.raw)
+            elif nxt is not None and nxt.kind == "h1" and not u.prefix and _kicker_like(u.text):
+                kicker = clean_line(u.lines[0], title=True) if u.lines else u.text
+                b.p_kicker = append_text(b.p_kicker, DASH_END.sub("", kicker).strip())
+                b.p_raw.append(u.raw)
+            else:
+                if (b.gap_splits and u.blanks >= 2 and not u.prefix and cur is not None
+                        and cur.has_body()):
+                    cur.closed = True  # a new, headless item
+                para_unit(b, u)
+    return b.finish()

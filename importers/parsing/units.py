@@ -1,0 +1,330 @@
+"""Units and drafts: the shared vocabulary of both segmenters.
+
+A `Unit` is one piece of the page (a paragraph, a stand-alone line, a byline,
+a credit, a marker…); a `Draft` is an article being assembled. `Builder`
+keeps the bookkeeping both walks share (pending labels and titles, the
+article that is open).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .bylines import (
+    ROLE_RE,
+    parse_byline_line,
+    parse_paren_byline,
+    parse_runin,
+    parse_signature,
+)
+from .captions import split_credit
+from .model import Author, Block, ParsedArticle
+from .normalise import clean_line, fullwidth_punct
+from .roles import (
+    COLUMN_LABEL,
+    CONTINUED,
+    CONTINUED_INLINE,
+    DATELINE,
+    PROMPT,
+    assign_titles,
+    despaced,
+)
+
+_SPACES = re.compile(r"\s+")
+HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
+BANNER = re.compile(r"^\*\*(.+?)\*\*\s*$")
+NOT_TITLE = re.compile(r"@|https?:|www\.|\d{3}-?\d{4}")
+# A line ending in an e-mail address, web address or phone number ends its paragraph.
+ADDRESS_END = re.compile(r"(?:@[\w.-]+\.[A-Za-z]{2,}|https?://\S+|www\.\S+|\d{3,4}-?\d{7,8})$")
+DASH_END = re.compile(r"——$")
+CLAUSE_PUNCT = re.compile(r"[，、；：]")
+# How news leads open: 近日，… / 9月13日，…
+LEAD_OPENER = re.compile(
+    r"^(?:近日|日前|近期|昨天|昨日|今天|今年|去年|目前|当天|据悉|据了解|据介绍|"
+    r"\d{1,2}\s?月\s?\d{1,2}\s?日(?:[至到]\s?\d{1,2}\s?日)?)[，,]"
+)
+# Two halves of a headline: a space between Chinese words (not beside a number).
+TWO_HALVES = re.compile(
+    r"^[^\s，。；：]{3,}[\u4e00-\u9fff”」]"
+    r"(?: [“「\u4e00-\u9fff][^\s，。；：]{2,}[\u4e00-\u9fff”」]){1,2}$"
+)
+
+W_DUP_BYLINE = "署名“{}”在同一稿件中重复出现，可能有文字块错位，请核对"
+W_DUP_FRAGMENT = "同一稿件中重复出现的署名，单列于此，核对后可删除"
+W_ORPHAN_TITLE = "标题“{}”与图片说明分开排版，已按位置归入此图片，请核对"
+W_BYLINE_AFTER = "署名位于标题之后、下一篇正文之前，已归入本篇，请核对"
+W_PENDING_TITLE = "标题位于正文之前，已按版式推断归属，请核对"
+
+
+@dataclass(slots=True)
+class Unit:
+    kind: str
+    text: str = ""
+    raw: str = ""
+    blanks: int = 0
+    prefix: str = ""
+    authors: list[Author] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    page: int | None = None
+    lines: list[str] = field(default_factory=list)
+    blank_after: bool = False
+
+
+@dataclass
+class Draft:
+    art: ParsedArticle
+    raw: list[str] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    closed: bool = False
+    runin: bool = False
+    sig: bool = False
+    expect_prompt: bool = False
+    headings: int = 0
+    anchor: int = 0  # body index where the current caption run starts
+
+    def has_body(self) -> bool:
+        return bool(self.art.body)
+
+    def text_len(self) -> int:
+        if len(self.art.body) > 40:
+            return 10**6  # long enough; avoids re-summing a long body for every block
+        return sum(len(b.text) + len(b.caption) for b in self.art.body)
+
+    def add_para(self, text: str, raw: str) -> None:
+        if text:
+            self.art.body.append(Block("paragraph", text=text))
+        self.raw.append(raw)
+
+    def add_heading(self, text: str, raw: str) -> None:
+        self.art.body.append(Block("heading", text=text))
+        self.headings += 1
+        self.anchor = len(self.art.body)
+        self.raw.append(raw)
+
+    def add_byline(self, text: str, authors: list[Author]) -> None:
+        self.art.byline = f"{self.art.byline} {text}".strip() if self.art.byline else text
+        known = {(a.name, a.role) for a in self.art.authors}
+        self.art.authors.extend(a for a in authors if (a.name, a.role) not in known)
+
+    def add_sig(self, u: Unit) -> None:
+        self.add_byline(u.text.replace("□", "").strip(), u.authors)
+        self.raw.append(u.raw)
+        self.sig = True
+        self.closed = True
+
+    def add_photo(self, u: Unit) -> None:
+        """A credit closes a caption: the paragraphs since the last anchor, or only
+        the last one inside a text article."""
+        body = self.art.body
+        photo_only = not self.art.byline and not self.headings and all(
+            b.type == "paragraph" for b in body
+        )
+        start = self.anchor if photo_only else len(body) - 1
+        start = max(0, min(start, len(body)))
+        while start < len(body) and body[start].type != "paragraph":
+            start += 1
+        caps = [b.text for b in body[start:] if b.type == "paragraph"]
+        del body[start:]
+        body.append(Block("photo", caption="\n".join(caps), credit=u.prefix,
+                          photographers=list(u.names)))
+        self.anchor = len(body)
+        self.raw.append(u.raw)
+        if photo_only:
+            self.closed = True
+
+    def set_titles(self, lines: list[str], raw: str) -> None:
+        kicker, headline, sub, orgs = assign_titles(lines)
+        a = self.art
+        a.kicker = append_text(a.kicker, kicker)
+        if headline and not a.headline:
+            a.headline = headline
+        elif headline:
+            sub = f"{headline} {sub}".strip()
+        if sub:
+            a.subheadline = f"{a.subheadline} {sub}".strip()
+        self.labels.extend(orgs)
+        self.raw.append(raw)
+
+
+def append_text(old: str, new: str) -> str:
+    """Add text to a field without losing what is already there."""
+    if not new:
+        return old
+    return f"{old} {new}" if old else new
+
+
+def light_clean(raw: str) -> str:
+    """Whitespace collapsed and punctuation widened, spaces kept (bylines need them)."""
+    return fullwidth_punct(_SPACES.sub(" ", raw.strip()))
+
+
+_BYLINE_START = re.compile(f"^(?:{ROLE_RE}|本报|新华社|中新社)")
+
+
+def special_unit(light: str, raw: str) -> Unit | None:
+    """Whole-line markers shared by both flavours (cheap tests first: most lines
+    are plain text)."""
+    first = light[:1]
+    if first in "■□◆●▲【[":
+        m = COLUMN_LABEL.match(despaced(light))
+        if m:
+            return Unit("label", text=m.group(1), raw=raw)
+    elif first == "阅":
+        t = despaced(light)
+        if PROMPT.match(t):
+            return Unit("prompt", text=t, raw=raw)
+    elif first in "（(":
+        t = despaced(light)
+        m = CONTINUED.match(t)
+        if m:
+            return Unit("contmark", text=t, raw=raw, page=int(m.group(1)))
+        if DATELINE.match(light):
+            return Unit("dateline", text=clean_line(light), raw=raw)
+        p = parse_paren_byline(light)
+        if p and not p[0]:
+            return Unit("sig", text=p[1], authors=p[2], raw=raw)
+    if light.endswith(("摄", "摄影")):
+        c = split_credit(light)
+        if c and not c[0]:
+            return Unit("credit", prefix=c[1], names=c[2], raw=raw)
+    if "□" in light:
+        s = parse_signature(light)
+        if s and not s[0]:
+            return Unit("sig", text=s[1], authors=s[2], raw=raw)
+    if len(light) <= 60 and (" " in light or _BYLINE_START.match(light)):
+        authors = parse_byline_line(light)
+        if authors:
+            return Unit("byline", text=light, authors=authors, raw=raw)
+    return None
+
+
+def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
+    """Peel a trailing credit, signature or dateline off a text line."""
+    tails: list[Unit] = []
+    for _ in range(2):
+        c = split_credit(light)
+        if c:
+            light = c[0]
+            tails.insert(0, Unit("credit", prefix=c[1], names=c[2], raw=""))
+            continue
+        s = parse_signature(light) or parse_paren_byline(light)
+        if s:
+            light = s[0]
+            tails.insert(0, Unit("sig", text=s[1], authors=s[2], raw=""))
+            continue
+        m = DATELINE.search(light)
+        if m and m.start() > 0:
+            tails.insert(0, Unit("dateline", text=clean_line(m.group(0)), raw=""))
+            light = light[: m.start()].rstrip()
+            continue
+        break
+    return light, tails
+
+
+def text_units(light: str, raw: str, blanks: int = 0) -> list[Unit]:
+    special = special_unit(light, raw)
+    if special:
+        special.blanks = blanks
+        return [special]
+    out: list[Unit] = []
+    m = CONTINUED_INLINE.match(light)
+    if m:  # （上接第1版）immediately followed by text
+        out.append(Unit("contmark", text=m.group(0), raw="", page=int(m.group(1)), blanks=blanks))
+        light = light[m.end():]
+    core, tails = split_tails(light, raw)
+    if core:
+        u = Unit("para", raw=raw, blanks=blanks, lines=[core])
+        r = parse_runin(core)
+        if r:
+            u.prefix, u.authors, rest = r
+            u.text = clean_line(rest)
+        else:
+            u.text = clean_line(core)
+        out.append(u)
+    elif tails:
+        tails[0].raw = raw
+    out.extend(tails)
+    return out
+
+
+class Builder:
+    """Shared article bookkeeping for both walks."""
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self.cur: Draft | None = None
+        self.last_titled: Draft | None = None
+        self.p_labels: list[str] = []
+        self.p_kicker = ""
+        self.p_titles: list[str] = []
+        self.p_raw: list[str] = []
+        self.titles_after = False
+        self.gap_splits = False
+
+    def new(self) -> Draft:
+        d = Draft(ParsedArticle(position=len(self.drafts)))
+        d.labels.extend(self.p_labels)
+        d.art.kicker = self.p_kicker
+        if self.p_titles:
+            d.set_titles(self.p_titles, "")
+            if self.titles_after:
+                d.art.warnings.append(W_PENDING_TITLE)
+        d.raw.extend(self.p_raw)
+        self.p_labels, self.p_kicker, self.p_titles, self.p_raw = [], "", [], []
+        self.drafts.append(d)
+        self.cur = d
+        return d
+
+    def ensure(self) -> Draft:
+        if self.cur is None or self.cur.closed:
+            return self.new()
+        return self.cur
+
+    def finish(self) -> list[Draft]:
+        if self.p_labels or self.p_kicker or self.p_titles:
+            d = self.new()
+            d.art.kind = "fragment"
+        return self.drafts
+
+
+
+def byline_unit(b: Builder, u: Unit) -> None:
+    cur = b.cur
+    if cur is None or cur.closed:
+        cur = b.new()
+    if not cur.art.byline:
+        if cur.has_body():
+            cur.breaks.append(len(cur.art.body))
+        cur.add_byline(u.text, u.authors)
+    elif despaced(cur.art.byline) == despaced(u.text):
+        # The same byline again marks a displaced block; its text is kept in a
+        # flagged fragment so that nothing is dropped.
+        cur.breaks.append(len(cur.art.body))
+        cur.art.warnings.append(W_DUP_BYLINE.format(u.text))
+        dup = Draft(ParsedArticle(position=0, kind="fragment", byline=u.text),
+                    raw=[u.raw])
+        dup.art.warnings.append(W_DUP_FRAGMENT)
+        b.drafts.append(dup)
+        return
+    elif cur.has_body():
+        cur = b.new()
+        cur.add_byline(u.text, u.authors)
+    else:
+        cur.add_byline(u.text, u.authors)
+    cur.raw.append(u.raw)
+
+
+def para_unit(b: Builder, u: Unit) -> None:
+    cur = b.cur
+    if u.prefix:
+        if cur is None or cur.closed or cur.has_body() or cur.runin:
+            cur = b.new()
+        cur.runin = True
+        cur.add_byline(u.prefix, u.authors)
+        if "电" in u.prefix[-2:] and not cur.art.dateline:
+            cur.art.dateline = u.prefix
+    elif cur is None or cur.closed:
+        cur = b.new()
+    cur.add_para(u.text, u.raw)

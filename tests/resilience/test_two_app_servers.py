@@ -1,0 +1,156 @@
+"""Two app servers sharing one database and one Redis: a change made through
+one is visible through the other at once, so the page cache is shared and
+invalidated across processes.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+PG_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+DB_NAME = "newsroom_two_servers"
+
+
+def free_port() -> int:
+    with closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def reachable(host: str, port: int) -> bool:
+    with closing(socket.socket()) as sock:
+        sock.settimeout(1)
+        return sock.connect_ex((host, port)) == 0
+
+
+def server_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings.dev",
+        "DEBUG": "0",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
+        "REDIS_URL": REDIS_URL,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
+
+
+def manage(*args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=server_env(),
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def shared_services():
+    if not reachable("127.0.0.1", 5432) or not reachable("127.0.0.1", 6379):
+        pytest.fail("this test needs PostgreSQL on :5432 and Redis on :6379 (.ci/run starts them)")
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {DB_NAME}")
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    manage("migrate", "--noinput", "-v0")
+    manage("setup_site")
+    manage("import_articles", "tests/fixtures/pages", "--publish")
+    manage("shell", "-v0", "-c", (
+        "from django.contrib.auth import get_user_model;"
+        "get_user_model().objects.create_superuser('chief', '', 'two-servers-pass')"
+    ))
+    yield
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+
+
+@pytest.fixture(scope="module")
+def servers(shared_services):
+    procs, urls = [], []
+    for _ in range(2):
+        port = free_port()
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application",
+             "--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning"],
+            cwd=ROOT, env=server_env(),
+        ))
+        urls.append(f"http://127.0.0.1:{port}")
+    deadline = time.monotonic() + 60
+    for url in urls:
+        while True:
+            try:
+                requests.get(url + "/zh-hans/", timeout=5)
+                break
+            except requests.ConnectionError:
+                assert time.monotonic() < deadline, f"{url} did not start"
+                time.sleep(0.3)
+    yield urls
+    for proc in procs:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def admin_session(base: str) -> requests.Session:
+    session = requests.Session()
+    login = session.get(base + "/admin/login/", timeout=10)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+    response = session.post(
+        base + "/admin/login/",
+        data={"csrfmiddlewaretoken": token, "username": "chief", "password": "two-servers-pass"},
+        headers={"Referer": base + "/admin/login/"},
+        timeout=10,
+    )
+    assert response.status_code == 200 and "/admin/login/" not in response.url
+    return session
+
+
+def post_admin_form(session: requests.Session, base: str, path: str, data=None):
+    form = session.get(base + path, timeout=10)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    return session.post(
+        base + path, data={"csrfmiddlewaretoken": token, **(data or {})},
+        headers={"Referer": base + path}, timeout=30,
+    )
+
+
+def first_article(base: str) -> tuple[int, str]:
+    out = manage("shell", "-v0", "-c", (
+        "from articles.models import ArticlePage;"
+        "a = ArticlePage.objects.live().filter(locale__language_code='zh-hans').first();"
+        "print(a.pk, a.url)"
+    ))
+    pk, url = out.split()
+    return int(pk), url
+
+
+def test_unpublish_and_publish_through_one_server_show_on_the_other(servers):
+    a, b = servers
+    page_id, url = first_article(a)
+    # Warm B's cache: the second request is served from the shared cache.
+    assert requests.get(b + url, timeout=10).status_code == 200
+    assert requests.get(b + url, timeout=10).status_code == 200
+
+    chief = admin_session(a)
+    response = post_admin_form(chief, a, f"/admin/pages/{page_id}/unpublish/")
+    assert response.status_code == 200
+    assert requests.get(b + url, timeout=10).status_code == 404
+
+    response = post_admin_form(
+        chief, a, f"/admin/bulk/wagtailcore/page/publish/?id={page_id}&next=/admin/",
+        {"include_descendants": ""},
+    )
+    assert response.status_code == 200
+    assert requests.get(b + url, timeout=10).status_code == 200
