@@ -45,6 +45,8 @@ class MissingPhotoReportView(ReportView):
 
     page_title = _("缺图报告")
     header_icon = "image"
+    verbose_name = _("文章")
+    verbose_name_plural = _("文章")
     index_url_name = "editorial:missing_photos"
     index_results_url_name = "editorial:missing_photos_results"
     paginate_by = 50

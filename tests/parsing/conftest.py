@@ -5,7 +5,6 @@ A deeper hypothesis run: HYPOTHESIS_PROFILE=deep.
 
 import os
 
-import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("deep", max_examples=1500, deadline=None,
@@ -13,8 +12,3 @@ settings.register_profile("deep", max_examples=1500, deadline=None,
 if os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Overrides the suite-wide Django cache fixture: the parser has no cache or Django."""
-    yield
