@@ -46,7 +46,7 @@ test: install-dev ## Run checks and the whole test suite (DATABASE_URL selects t
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .
 
-bench: bench-parse bench-site bench-import ## Run every benchmark
+bench: bench-parse bench-site bench-import bench-load ## Run every benchmark
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
 	$(PY) -m importers.parsing.bench --pages 1000
@@ -65,3 +65,11 @@ bench-site: install ## Public pages over the sample + 20,000 generated articles 
 BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recreated): articles/s fresh and unchanged
 	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m importers.bench --articles 2000
+
+BENCH_REDIS ?= redis://127.0.0.1:6379/2
+bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articles under concurrent readers
+	-psql "$(BENCH_SITE_DB:/newsroom_bench_site=/postgres)" -qc 'create database newsroom_bench_site' 2>/dev/null
+	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
+	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
+	DATABASE_URL=$(BENCH_SITE_DB) REDIS_URL=$(BENCH_REDIS) $(PY) -m newsroom.bench_load --articles 20000 --seconds 30

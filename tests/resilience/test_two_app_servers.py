@@ -154,3 +154,21 @@ def test_unpublish_and_publish_through_one_server_show_on_the_other(servers):
     )
     assert response.status_code == 200
     assert requests.get(b + url, timeout=10).status_code == 200
+
+
+def test_load_smoke_has_no_errors(servers):
+    """A short run of the load benchmark's driver (the full run is `make bench-load`)."""
+    from newsroom.bench_load import drive
+
+    a, _ = servers
+    _, article = first_article(a)
+    urls = {
+        "home": ["/zh-hans/", "/en/"],
+        "section": ["/zh-hans/yaowen/", "/zh-hans/gonghui-dongtai/?page=1"],
+        "article": [article],
+        "search": ["/zh-hans/search/?q=工会"],
+        "feed": ["/zh-hans/feed/"],
+    }
+    result = drive(a, urls, seconds=3, concurrency=4)
+    assert result.requests > 20
+    assert not result.errors, dict(result.errors)
