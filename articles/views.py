@@ -64,7 +64,12 @@ def articles_in(locale_id: int):
 
 
 def public_articles(locale_id: int, sections: list[SectionPage]):
-    """Articles readers may see: live, in this language, not in the inbox."""
+    """Articles the curated lists show: live, in this language, not in the inbox.
+
+    Curated lists (home, sections, feeds, related, sitemap) leave out the
+    inbox (待审稿件); look-ups (search, tags, authors, print archive,
+    corrections) show every live article, since each is reachable by its URL.
+    """
     qs = articles_in(locale_id)
     for inbox in (s for s in sections if s.is_inbox):
         qs = qs.exclude(path__startswith=inbox.path)
@@ -314,7 +319,7 @@ def author_view(home, request, slug: str):
     author = get_object_or_404(Author, slug=slug)
     sections = sections_for(request, home.locale_id)
     articles = (
-        public_articles(home.locale_id, sections)
+        articles_in(home.locale_id)
         .filter(article_authors__author=author)
         .distinct()
         .order_by("-first_published_at", "-pk")
@@ -338,7 +343,7 @@ def tag_view(home, request, tag: str):
         raise Http404
     sections = sections_for(request, home.locale_id)
     articles = (
-        public_articles(home.locale_id, sections)
+        articles_in(home.locale_id)
         .filter(tagged_items__tag=tag_obj)
         .order_by("-first_published_at", "-pk")
     )
@@ -356,7 +361,7 @@ def tag_view(home, request, tag: str):
 def corrections_view(home, request):
     sections = sections_for(request, home.locale_id)
     articles = (
-        public_articles(home.locale_id, sections)
+        articles_in(home.locale_id)
         .filter(corrections__isnull=False)
         .annotate(latest_correction=Max("corrections__date"))
         .order_by("-latest_correction", "-pk")
@@ -455,9 +460,8 @@ def archive_edition_view(home, request, year: int, month: int, day: int):
     pages = list(PrintPage.objects.filter(edition_date=date).order_by("page_number"))
     if not pages:
         raise Http404
-    sections = sections_for(request, home.locale_id)
     articles = list(
-        public_articles(home.locale_id, sections)
+        articles_in(home.locale_id)
         .filter(print_page__edition_date=date)
         .order_by("print_page__page_number", "path")
     )
@@ -497,7 +501,7 @@ def archive_page_view(home, request, year: int, month: int, day: int, number: in
     )
     sections = sections_for(request, home.locale_id)
     articles = list(
-        public_articles(home.locale_id, sections).filter(print_page=print_page).order_by("path")
+        articles_in(home.locale_id).filter(print_page=print_page).order_by("path")
     )
     attach_sections(articles, sections)
     i = numbers.index(number)
@@ -538,7 +542,7 @@ def search_view(home, request):
     sections = sections_for(request, home.locale_id)
     context = {"query": query, "route_title": _("搜索")}
     if query and query_terms(query):
-        results = public_articles(home.locale_id, sections).search(query, operator="and")
+        results = articles_in(home.locale_id).search(query, operator="and")
         page_obj, page_range = paginate(request, results[:MAX_RESULTS])
         terms = query_terms(query)
         hits = attach_sections(list(page_obj.object_list), sections)

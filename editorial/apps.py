@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("编辑部工具")
+
+    def ready(self):
+        from editorial import signals
+
+        signals.connect()

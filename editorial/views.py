@@ -29,6 +29,11 @@ class SectionColumn(Column):
         return parent.title if parent else ""
 
 
+class LanguageColumn(Column):
+    def get_value(self, instance):
+        return instance.locale.get_display_name()
+
+
 class MissingCountColumn(Column):
     def get_value(self, instance):
         return len(instance.missing_photos)
@@ -59,6 +64,7 @@ class MissingPhotoReportView(ReportView):
             get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
         ),
         SectionColumn("section", label=_("栏目")),
+        LanguageColumn("language", label=_("语言")),
         MissingCountColumn("missing_count", label=_("缺图数")),
         CaptionsColumn("captions", label=_("图片说明")),
         DateColumn("first_published_at", label=_("发布时间")),

@@ -49,6 +49,10 @@ def move_to_chosen_section(request, page):
     """Move the article to the section picked in its SectionPanel, if it changed."""
     if not isinstance(page, ArticlePage) or FIELD_NAME not in request.POST:
         return None
+    if not request.accepts("text/html"):
+        # Autosave (a JSON request while the editor is still typing): the move
+        # waits for an explicit save, submit or publish.
+        return None
     target_id = request.POST.get(FIELD_NAME, "")
     if not target_id.isdigit():
         return None

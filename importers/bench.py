@@ -78,18 +78,18 @@ def recreate_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def run_import(folder: Path) -> tuple[dict, float]:
+def run_import(folder: Path) -> tuple[dict, float, float]:
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
     out = io.StringIO()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         call_command("import_articles", str(folder), "--format", "json", stdout=out)
     except CommandError as exc:
         _out(f"import reported errors: {exc}")
     elapsed = time.perf_counter() - started
-    return json.loads(out.getvalue()), elapsed
+    return json.loads(out.getvalue()), elapsed, time.process_time() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,18 +120,21 @@ def main(argv: list[str] | None = None) -> int:
         files, expected = make_corpus(folder, args.articles)
         _out(f"corpus: {files} files, {expected} articles")
 
-        summary, elapsed = run_import(folder)
+        summary, elapsed, cpu = run_import(folder)
         done = summary["created"] + summary["updated"]
         _out(
-            f"fresh import:   {done} articles in {elapsed:.1f} s = {done / elapsed:.0f} articles/s"
-            f"  (created {summary['created']}, errors {summary['errors']})"
+            f"fresh import:        {done} articles in {elapsed:.1f} s = "
+            f"{done / elapsed:.0f} articles/s  (created {summary['created']}, "
+            f"errors {summary['errors']}; importer CPU {1000 * cpu / max(done, 1):.1f} ms/article)"
         )
-        summary, elapsed = run_import(folder)
+        summary, elapsed, cpu = run_import(folder)
         same = summary["unchanged"]
         _out(
-            f"unchanged re-import: {same} articles in {elapsed:.2f} s "
-            f"= {same / elapsed:.0f} articles/s  (created {summary['created']})"
+            f"unchanged re-import: {same} articles in {elapsed:.2f} s = "
+            f"{same / elapsed:.0f} articles/s  (created {summary['created']})"
         )
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        _out(f"(machine: {os.cpu_count()} CPUs, load average {load:.1f})")
     return 0
 
 

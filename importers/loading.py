@@ -11,24 +11,14 @@ neither parsed nor loaded: one query decides it.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
-import operator
 import time
-import uuid
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from enum import StrEnum
-from functools import reduce
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, OperationalError, connection, transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Value
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
@@ -38,263 +28,47 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from articles.models import ArticleAuthor, ArticleKind, ArticlePage, Author, PrintPage
 
 from .authors import AuthorDirectory
+from .content import (
+    CHAR_LIMITS,
+    KINDS,
+    body_stream,
+    headline_or_provisional,
+    slug_base,
+)
 from .filenames import EditionHint, edition_from_filename
 from .models import ImportedArticle, ImportRun
+from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
 from .placement import Placement
+from .results import (
+    ArticleResult,
+    FileResult,
+    FileStatus,
+    ImportOptions,
+    Outcome,
+    RunResult,
+)
+from .retry import with_lock_retry
 from .signals import importing, index_once_while_importing
 
 if TYPE_CHECKING:
-    from importers.parsing import Block, ParsedArticle, ParsedFile
+    from django.contrib.auth.models import AbstractBaseUser
 
-T = TypeVar("T")
-SLUG_BASE_MAX = 80
-_KINDS = {choice.value for choice in ArticleKind}
-# Field name → max length, so overlong parser output is cut (with a warning)
-# instead of failing the whole file; the raw text keeps every character.
-_CHAR_LIMITS = {
-    name: ArticlePage._meta.get_field(name).max_length
-    for name in ("title", "kicker", "subheadline", "byline", "dateline", "column_label")
-}
-
-
-class Outcome(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    SKIPPED = "skipped"
-
-
-class FileStatus(StrEnum):
-    IMPORTED = "imported"  # parsed and loaded (created, updated or skipped articles)
-    UNCHANGED = "unchanged"  # same bytes as last time: nothing parsed or written
-    FAILED = "failed"  # rolled back; error says why
-
-
-@dataclass
-class ImportOptions:
-    """What the operator asked for; the same for every file of a run."""
-
-    edition_date: datetime.date | None = None
-    page: int | None = None
-    section: str | None = None
-    publish: bool = False
-    user: AbstractBaseUser | None = None
-    operator: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "edition_date": self.edition_date.isoformat() if self.edition_date else None,
-            "page": self.page,
-            "section": self.section,
-            "publish": self.publish,
-        }
-
-
-@dataclass
-class ArticleResult:
-    position: int
-    outcome: Outcome
-    page_id: int | None = None
-    title: str = ""
-    warnings: int = 0
-
-
-@dataclass
-class FileResult:
-    source: str  # the path as the operator gave it
-    name: str  # base name: the identity used in the ledger
-    sha256: str = ""
-    status: FileStatus = FileStatus.IMPORTED
-    error: str | None = None
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    parser_warnings: int = 0
-    notes: list[str] = field(default_factory=list)  # the loader's own warnings
-    articles: list[ArticleResult] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def failed(self) -> bool:
-        return self.status == FileStatus.FAILED
-
-    @property
-    def warnings(self) -> int:
-        return self.parser_warnings + len(self.notes)
-
-    def count(self, result: ArticleResult) -> None:
-        self.articles.append(result)
-        setattr(self, result.outcome.value, getattr(self, result.outcome.value) + 1)
-        self.parser_warnings += result.warnings
-
-    def reset_counts(self) -> None:
-        self.created = self.updated = self.unchanged = self.skipped = 0
-        self.parser_warnings = 0
-        self.notes = []
-        self.articles = []
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["status"] = self.status.value
-        data["warnings"] = self.warnings
-        data["seconds"] = round(self.seconds, 3)
-        data["articles"] = [
-            {**asdict(a), "outcome": a.outcome.value} for a in self.articles
-        ]
-        return data
-
-
-@dataclass
-class RunResult:
-    run_id: int | None = None
-    files: list[FileResult] = field(default_factory=list)
-    interrupted: bool = False
-    seconds: float = 0.0
-
-    def _sum(self, attr: str) -> int:
-        return sum(getattr(f, attr) for f in self.files)
-
-    @property
-    def created(self) -> int:
-        return self._sum("created")
-
-    @property
-    def updated(self) -> int:
-        return self._sum("updated")
-
-    @property
-    def unchanged(self) -> int:
-        return self._sum("unchanged")
-
-    @property
-    def skipped(self) -> int:
-        return self._sum("skipped")
-
-    @property
-    def warnings(self) -> int:
-        return self._sum("warnings")
-
-    @property
-    def failed(self) -> list[FileResult]:
-        return [f for f in self.files if f.failed]
-
-    @property
-    def articles(self) -> int:
-        return self.created + self.updated + self.unchanged + self.skipped
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not self.interrupted
+    from importers.parsing import ParsedArticle, ParsedFile
 
 
 class FileFailed(Exception):
     """A file that cannot be imported; the message is shown to the operator."""
 
 
-def with_lock_retry(fn: Callable[[], T], *, timeout: float = 30.0) -> T:
-    """Run fn, retrying while SQLite reports the database as locked.
-
-    PostgreSQL waits for row locks by itself (and breaks the rare deadlock by
-    failing one side); SQLite gives up with "database is locked" (or, on a
-    shared-cache test database, "table is locked") when another connection
-    writes. Concurrent imports retry here instead of failing a file for
-    contention; fn must be a whole transaction.
-    """
-    deadline = time.monotonic() + timeout
-    delay = 0.01
-    while True:
-        try:
-            return fn()
-        except OperationalError as exc:
-            message = str(exc).lower()
-            contention = "locked" in message or "deadlock" in message
-            if not contention or time.monotonic() > deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 0.2)
-
-
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def body_stream(blocks: list[Block]) -> list[dict[str, Any]]:
-    """StreamField raw data for parsed body blocks (stored as is, no conversion)."""
-    stream: list[dict[str, Any]] = []
-    for block in blocks:
-        if block.type == "photo":
-            value: Any = {
-                "image": None,
-                "caption": block.caption or "",
-                "credit": (block.credit or "")[:255],
-            }
-        elif block.type == "quote":
-            if not block.text:
-                continue
-            value = {"text": block.text, "attribution": (block.credit or "")[:255]}
-        elif block.type == "heading":
-            if not block.text:
-                continue
-            value = block.text
-        else:
-            # Unknown block types keep their text as a paragraph: nothing is dropped.
-            if not block.text:
-                continue
-            value = block.text
-        kind = block.type if block.type in {"photo", "quote", "heading"} else "paragraph"
-        stream.append({"type": kind, "value": value, "id": str(uuid.uuid4())})
-    return stream
-
-
-def provisional_title(article: ParsedArticle) -> str:
-    for block in article.body:
-        text = (block.text or block.caption or "").strip()
-        if text:
-            return text[:24] + ("…" if len(text) > 24 else "")
-    return _("无标题稿件")
-
-
-@dataclass
-class _ParentSlot:
-    """A locked parent section and the next free child path under it."""
-
-    page: Page
-    last_path: str | None
-    added: int = 0
-    taken_slugs: set[str] = field(default_factory=set)
-
-    def load_slugs(self, bases: set[str]) -> None:
-        """Fetch, in one query, the sibling slugs that could clash with these stems."""
-        if not bases:
-            return
-        clash = reduce(operator.or_, (Q(slug__startswith=base) for base in bases))
-        siblings = Page.objects.filter(
-            path__startswith=self.page.path, depth=self.page.depth + 1
-        ).filter(clash)
-        self.taken_slugs.update(siblings.values_list("slug", flat=True))
-
-    def claim_slug(self, base: str) -> str:
-        slug, n = base, 2
-        while slug in self.taken_slugs:
-            slug, n = f"{base}-{n}", n + 1
-        self.taken_slugs.add(slug)
-        return slug
-
-    def take_path(self) -> str:
-        if self.last_path is None:
-            path = Page._get_path(self.page.path, self.page.depth + 1, 1)
-        else:
-            path = Page(path=self.last_path)._inc_path()
-        self.last_path = path
-        self.added += 1
-        return path
 
 
 class Importer:
     """Imports files for one ImportRun. Not thread-safe: one per thread."""
 
     max_attempts = 4
+    run_save_interval = 1.0  # seconds between progress writes to the ImportRun row
 
     def __init__(self, options: ImportOptions | None = None) -> None:
         self.options = options or ImportOptions()
@@ -302,10 +76,13 @@ class Importer:
         self.placement = Placement(self.options.section)
         index_once_while_importing(ArticlePage)
         index_once_while_importing(Author)
+        # Built once: constructing the backends costs more than a small file.
+        self._search_backends = list(get_search_backends(with_auto_update=True))
         self.run: ImportRun | None = None
         self.result = RunResult()
         self._names_seen: dict[str, str] = {}
-        self._parents: dict[int, _ParentSlot] = {}
+        self._parents: dict[int, ParentSlot] = {}
+        self._run_saved_at = 0.0
 
     # -- the run record ---------------------------------------------------
 
@@ -324,6 +101,13 @@ class Importer:
     def _save_run(self, status: str | None = None) -> None:
         if self.run is None:
             return
+        now = time.monotonic()
+        if status is None and now - self._run_saved_at < self.run_save_interval:
+            # Progress is written at most once a second: rewriting the
+            # whole file list after every small file would cost more than
+            # importing it.
+            return
+        self._run_saved_at = now
         r = self.result
         fields: dict[str, Any] = {
             "files": [self._file_summary(f) for f in r.files],
@@ -507,13 +291,21 @@ class Importer:
 
     def _flush(self, new_authors: list[Author]) -> None:
         """Per-file writes done once: ledger, tree counters, history, indexes."""
-        Revision.objects.bulk_create(self._revision_rows)
+        if self._revision_rows:
+            # An expression in the rows keeps Django from PostgreSQL's UNNEST
+            # form, which would escape every (large) revision JSON through a
+            # text array on the client; plain multi-row VALUES is much cheaper.
+            for revision in self._revision_rows:
+                revision.object_str = Value(revision.object_str)
+            Revision.objects.bulk_create(self._revision_rows)
+            for revision in self._revision_rows:
+                revision.object_str = revision.object_str.value
         ImportedArticle.objects.bulk_create(self._ledger_rows)
         for slot in self._parents.values():
             if slot.added:
                 Page.objects.filter(pk=slot.page.pk).update(numchild=F("numchild") + slot.added)
         PageLogEntry.objects.bulk_create(self._log_rows)
-        backends = list(get_search_backends(with_auto_update=True))
+        backends = self._search_backends
         if new_authors:
             for backend in backends:
                 backend.add_bulk(Author, new_authors)
@@ -558,7 +350,7 @@ class Importer:
             if article.position not in ledger:
                 section_id = self.placement.section_id_for(article.column)
                 stems.setdefault(section_id, set()).add(
-                    slug_base(self._title(article), hint.edition_date)
+                    slug_base(headline_or_provisional(article), hint.edition_date)
                 )
         for section_id in sorted(stems):
             self._parent(section_id).load_slugs(stems[section_id])
@@ -567,13 +359,7 @@ class Importer:
             # One query reserves every new page's first revision id; the
             # revisions are then inserted together (publishing needs each
             # revision stored first, so --publish takes the plain path).
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence(%s, 'id'))"
-                    " FROM generate_series(1, %s)",
-                    [Revision._meta.db_table, new_count],
-                )
-                self._revision_ids = [row[0] for row in cursor.fetchall()][::-1]
+            self._revision_ids = reserve_revision_ids(new_count)[::-1]
         for article in parsed.articles:
             row = ledger.get(article.position)
             if row is None:
@@ -602,15 +388,13 @@ class Importer:
                     row.save(update_fields=["sha256", "run", "updated_at"])
             result.count(outcome)
 
-    def _parent(self, section_id: int) -> _ParentSlot:
+    def _parent(self, section_id: int) -> ParentSlot:
         slot = self._parents.get(section_id)
         if slot is None:
             # The lock treebeard's add_child takes, held to the end of this
             # file's transaction: other writers under this section wait, so
             # child paths and sibling slugs chosen here cannot collide.
-            parent = Page.objects.select_for_update().get(pk=section_id)
-            last = parent.get_last_child() if parent.numchild else None
-            slot = self._parents[section_id] = _ParentSlot(parent, last.path if last else None)
+            slot = self._parents[section_id] = ParentSlot.lock(section_id)
         return slot
 
     def _print_page(self, hint: EditionHint) -> PrintPage | None:
@@ -620,10 +404,6 @@ class Importer:
             edition_date=hint.edition_date, page_number=hint.page
         )
         return page
-
-    @staticmethod
-    def _title(article: ParsedArticle) -> str:
-        return article.headline.strip() or provisional_title(article)
 
     def _fill(
         self,
@@ -641,7 +421,7 @@ class Importer:
         """
         warnings = list(article.warnings)
         values = {
-            "title": self._title(article),
+            "title": headline_or_provisional(article),
             "kicker": article.kicker,
             "subheadline": article.subheadline,
             "byline": article.byline,
@@ -650,7 +430,7 @@ class Importer:
         }
         for field_name, value in values.items():
             value = (value or "").strip()
-            limit = _CHAR_LIMITS[field_name]
+            limit = CHAR_LIMITS[field_name]
             if len(value) > limit:
                 warnings.append(
                     _("%(field)s 超过 %(limit)d 字，已截断；全文见原始文本")
@@ -659,7 +439,7 @@ class Importer:
                 value = value[: limit - 1] + "…"
             setattr(page, field_name, value)
         page.reader_prompt = article.reader_prompt or ""
-        if article.kind in _KINDS:
+        if article.kind in KINDS:
             page.kind = article.kind
         else:
             page.kind = ArticleKind.FRAGMENT
@@ -824,47 +604,14 @@ class Importer:
         return user if getattr(user, "pk", None) else None
 
 
-def slug_base(title: str, edition_date: datetime.date | None) -> str:
-    """A readable slug stem: the headline (Chinese kept), prefixed by the edition date."""
-    base = slugify(title, allow_unicode=True)[:SLUG_BASE_MAX].strip("-") or "article"
-    return f"{edition_date:%Y-%m-%d}-{base}" if edition_date else base
-
-
-def reference_rows(page: ArticlePage) -> list[ReferenceIndex]:
-    """ReferenceIndex rows for a page that has none yet.
-
-    What ReferenceIndex.create_or_update_for_object() writes for a new
-    object, without its per-object look-up of existing rows, so a file's new
-    pages are recorded in one INSERT.
-    """
-    content_types = [
-        ContentType.objects.get_for_model(model, for_concrete_model=False)
-        for model in [page, *page._meta.get_parent_list()]
-    ]
-    return [
-        ReferenceIndex(
-            content_type=content_types[0],
-            base_content_type=content_types[-1],
-            object_id=page.pk,
-            to_content_type_id=to_content_type_id,
-            to_object_id=to_object_id,
-            model_path=model_path,
-            content_path=content_path,
-            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-        )
-        for to_content_type_id, to_object_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(page)
-        )
-    ]
-
-
 __all__ = [
     "ArticleResult",
+    "FileFailed",
     "FileResult",
     "FileStatus",
     "ImportOptions",
     "Importer",
     "Outcome",
     "RunResult",
-    "slug_base",
+    "sha256_of",
 ]

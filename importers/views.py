@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -103,6 +104,8 @@ class ReviewActionColumn(Column):
         request = parent_context.get("request")
         context["action_url"] = reverse("importers:mark_reviewed", args=[instance.pk])
         context["next_url"] = request.get_full_path() if request else ""
+        # Cells render with their own context, without the request's CSRF token.
+        context["csrf_token"] = get_token(request) if request else ""
         return context
 
 

@@ -12,6 +12,7 @@ def paragraphs(*texts: str) -> list[tuple[str, Any]]:
 def make_article(section: SectionPage, *, publish: bool = True, **fields: Any) -> ArticlePage:
     fields.setdefault("title", "测试稿件")
     fields.setdefault("body", paragraphs("第一段正文。"))
+    fields.setdefault("live", publish)
     article = section.add_child(instance=ArticlePage(**fields))
     revision = article.save_revision()
     if publish:

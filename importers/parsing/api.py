@@ -8,6 +8,7 @@ from .columns import build_pdf
 from .decode import DecodeError, decode
 from .finish import finish
 from .flavour import PDF_COLUMNS, detect_flavour
+from .hints import check_hints
 from .marked import build_marked
 from .model import ParsedFile, ParseHints
 from .normalise import normalise_text
@@ -31,7 +32,6 @@ def parse_bytes(data: bytes, *, source: str = "", hints: ParseHints | None = Non
 
 def _parse(text: str, source: str, sha: str, encoding: str,
            hints: ParseHints | None) -> ParsedFile:
-    del hints  # edition date and page belong to the loader; nothing here depends on them
     result = ParsedFile(source=source, sha256=sha, encoding=encoding)
     text = normalise_text(text)
     if not text.strip():
@@ -42,6 +42,7 @@ def _parse(text: str, source: str, sha: str, encoding: str,
     try:
         drafts = build_pdf(lines) if result.flavour == PDF_COLUMNS else build_marked(lines)
         result.articles = finish(drafts)
+        check_hints(result.articles, hints)
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop an import run
         result.error = f"{source or 'file'}: parser error: {type(exc).__name__}: {exc}"
         result.articles = []

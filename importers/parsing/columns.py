@@ -137,11 +137,22 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("“”", "《》", "（）", "‘’"))
 
 
+def _hanging(text: str) -> float:
+    """Width of closing punctuation hanging past the column edge at the line end."""
+    if not text or text[-1] not in _HANGING:
+        return 0.0
+    return 0.5 if text[-1] in "”’" else 1.0
+
+
+_HANGING = set("，。、；：？！”’）》…")
+
+
 def _titleish(text: str) -> bool:
     """Could this cleaned line stand alone as a title or heading line?
 
     Not if it ends a sentence, ends open (comma, opening quote), holds an
-    address or number, or leaves a quotation open (`…职工“网` wraps a word).
+    address or number, leaves a quotation open (`…职工“网` wraps a word) or
+    opens like a news lead (`4月19日，…`).
     """
     return (
         bool(text)
@@ -150,6 +161,7 @@ def _titleish(text: str) -> bool:
         and not NOT_TITLE.search(text)
         and vis_len(text) <= TITLE_MAX
         and _balanced(text)
+        and not LEAD_OPENER.match(text)  # `4月19日，…`, `近日，…` open a news lead
     )
 
 
@@ -165,6 +177,13 @@ def pdf_units(lines: list[str]) -> list[Unit]:
     lengths = [vis_len(c) if c else 0.0 for c in cleaned]
     ends = [ends_clause(c) if c else False for c in cleaned]
     is_text = [it.kind == "text" for it in items]
+    if sparse_blanks:
+        # Blank lines only between items (after a sentence end, a credit or a
+        # title line) separate items and say nothing against a heading in a body.
+        at_breaks = sum(1 for k in range(n) if blank_after[k] and (
+            not is_text[k] or ends[k] or _titleish(cleaned[k])
+            or ADDRESS_END.search(cleaned[k])))
+        sparse_blanks = at_breaks < 0.95 * sum(blank_after)
     # Title blocks right before an item start: lines after a sentence end that
     # do not themselves end a sentence.
     forced = [False] * n
@@ -181,6 +200,16 @@ def pdf_units(lines: list[str]) -> list[Unit]:
                     or NOT_TITLE.search(cleaned[k])):
             for x in got:
                 forced[x] = True
+    # A heading wrapped inside a quotation (`组织起来，薯农变“薯工”“薯` + `匠”`):
+    # neither line is balanced alone, together they form a short unpunctuated line.
+    for i in range(n - 1):
+        if (is_text[i] and is_text[i + 1] and not items[i].prefix and not items[i + 1].prefix
+                and (i == 0 or not is_text[i - 1] or ends[i - 1])
+                and lengths[i + 1] <= 0.5 * lengths[i] and not ends[i + 1]
+                and (i + 2 >= n or not is_text[i + 2] or lengths[i + 2] >= 0.6 * lengths[i])
+                and not _balanced(cleaned[i])
+                and _titleish(join_wrapped(cleaned[i], cleaned[i + 1]))):
+            forced[i] = forced[i + 1] = True
 
     def local_width(i: int) -> float:
         """Column width at line i, from the lines of the same item only."""
@@ -205,6 +234,23 @@ def pdf_units(lines: list[str]) -> list[Unit]:
         # Headings, wide title lines and narrow wraps are not the column.
         full = [x for x in got if 0.7 * mid <= x <= 1.3 * mid] or got
         return full[(len(full) - 1) // 2]  # lower median: hanging punctuation overflows
+
+    # Does this page indent its paragraphs (first lines shorter than the next)?
+    starts = [k for k in range(1, n - 1) if is_text[k] and is_text[k - 1] and ends[k - 1]
+              and is_text[k + 1] and not ends[k] and not items[k].prefix]
+    # (Titles and headings among them are much shorter or longer: left out.)
+    ind = sum(1 for k in starts if lengths[k + 1] - 4 <= lengths[k] <= lengths[k + 1] - 1.5)
+    flat = sum(1 for k in starts if abs(lengths[k] - lengths[k + 1]) < 1.5)
+    indented = ind >= 2 and ind >= 0.6 * (ind + flat)
+
+    def _after_blank(i: int) -> bool:
+        """A run of up to three title-like lines right after a blank line (titles
+        placed above their body, items separated by blank lines)."""
+        k = i
+        while (k > 0 and i - k < 2 and not blank_after[k - 1] and is_text[k - 1]
+               and not items[k - 1].prefix and _titleish(cleaned[k - 1])):
+            k -= 1
+        return k == 0 or blank_after[k - 1]
 
     memo: dict[int, bool] = {}
 
@@ -237,7 +283,8 @@ def pdf_units(lines: list[str]) -> list[Unit]:
                 return True
         if sparse_blanks and not (blank_after[i] or (
                 i + 1 < n and is_text[i + 1] and blank_after[i + 1]
-                and _titleish(cleaned[i + 1]) and lengths[i + 1] <= fw - 2)):
+                and _titleish(cleaned[i + 1]) and lengths[i + 1] <= fw - 2)
+                or _after_blank(i)):
             return False
         if (sparse_blanks and i > 0 and blank_after[i - 1] and blank_after[i]
                 and not CLAUSE_PUNCT.search(text)):
@@ -254,9 +301,30 @@ def pdf_units(lines: list[str]) -> list[Unit]:
         if is_letter_spaced(items[i].text):
             # Justified body lines are letter-spaced too, but fill the column.
             return vis_len(items[i].text) + items[i].text.count(" ") * 0.25 <= fw - 2
+        if _full_title_line(i, fw):
+            return True
         # Paragraphs open with a two-character indent, so a first line is up to
         # two characters short; a heading is clearly shorter than that.
         return lengths[i] <= min(fw - 3.5, fw * 0.8)
+
+    def _full_title_line(i: int, fw: float) -> bool:
+        """A title or heading as wide as the column, after a finished paragraph and
+        above an indented first line: the paragraph below starts on the next line,
+        so this one is no first line of it (first lines are the indented ones)."""
+        j = i + 1
+        if not (indented and j + 1 < n and is_text[j] and is_text[j + 1]
+                and not items[j].prefix):
+            return False
+        # Closing punctuation may hang past the column edge: it does not count.
+        first = lengths[j] - _hanging(cleaned[j])
+        col = max(fw, lengths[j + 1])  # the line after a first line is a full one
+        return (
+            lengths[i] >= col - 3
+            and (i == 0 or not is_text[i - 1] or ends[i - 1])
+            and not ends[j] and col - 3 <= first <= col - 1.5
+            and lengths[i] >= first
+            and not CLAUSE_PUNCT.search(cleaned[i])  # a wide line with commas is text
+        )
 
     units: list[Unit] = []
     para: Unit | None = None
@@ -324,15 +392,65 @@ def _sig_ahead(units: list[Unit], i: int) -> bool:
     return False
 
 
+_IDEO_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LEAD_CHARS = 240  # how much of a body's start a headline is compared with
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    """Pairs of adjacent Chinese characters (the words a headline repeats)."""
+    out: set[tuple[str, str]] = set()
+    for run in _IDEO_RUN.findall(text):
+        out.update(zip(run, run[1:], strict=False))
+    return out
+
+
+def _title_like(units: list[Unit], k: int) -> bool:
+    """A block that is an item's title block rather than a section heading: a
+    kicker, several lines, or a byline, run-in lead or marker right after it."""
+    u = units[k]
+    if len(u.lines) >= 2 or any(x.rstrip().endswith("——") for x in u.lines):
+        return True
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    return nxt is not None and (nxt.kind in _BOUNDARY_KINDS or bool(nxt.prefix))
+
+
+def _lexical_vote(units: list[Unit]) -> float:
+    """Which neighbour do the page's title blocks describe: the body before or after?
+
+    A headline repeats words of its own article's lead. The bodies between
+    stand-alone blocks are compared with each block: a positive result means
+    the blocks share more words with the body that follows them (titles first).
+    """
+    segments: list[str] = [""]
+    blocks: list[set[str]] = []
+    for k, u in enumerate(units):
+        if u.kind == "block" and _title_like(units, k):
+            grams = _bigrams("".join(u.lines))
+            if grams:
+                blocks.append(grams)
+                segments.append("")
+        elif u.kind == "para" and len(segments[-1]) < _LEAD_CHARS:
+            segments[-1] += u.text
+    vote = 0.0
+    leads = [_bigrams(seg[:_LEAD_CHARS]) for seg in segments]
+    for j, grams in enumerate(blocks):
+        vote += (len(grams & leads[j + 1]) - len(grams & leads[j])) / len(grams)
+    return vote
+
+
 def _titles_after(units: list[Unit]) -> bool:
     """Do title blocks follow their bodies on this page (the usual PDF layout)?
 
-    Decided from both ends of the page: a page that opens with a title block
-    and closes with body text has its titles above the bodies.
+    Decided from the words the blocks share with the bodies beside them, and
+    from both ends of the page: a page that opens with a title block and
+    closes with body text has its titles above the bodies.
     """
     content = [u for u in units if u.kind not in ("label",)]
     if not content:
         return True
+    vote = _lexical_vote(content)
+    if abs(vote) >= 0.5:
+        return vote < 0
     first_block = content[0].kind == "block"
     last_block = content[-1].kind == "block"
     return not (first_block and not last_block)
@@ -414,6 +532,8 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
         or (prev is not None and prev.kind in ("sig", "credit", "dateline"))
         or len(lines) >= 3
         or _photo_ahead(units, i)
+        or (nxt is not None and nxt.kind == "para" and bool(LEAD_OPENER.match(nxt.text))
+            and cur is not None and _describes(cur, units, i, b.titles_after))
     )
     if cur is None:
         # Nothing open: a title before its body (or a label of the next brief).
@@ -469,6 +589,31 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
         b.cur = None
         return
     cur.add_heading(_join_heading(cleaned), u.raw)
+
+
+def _describes(cur: Draft, units: list[Unit], i: int, titles_after: bool) -> bool:
+    """Does block i share more words with the lead of the item it would title
+    (the open one when titles follow bodies, else the text below) than a
+    section heading would with the paragraphs under it?"""
+    grams = _bigrams("".join(units[i].lines))
+    if not grams:
+        return False
+    lead = ""
+    for blk in cur.art.body:
+        if len(lead) >= _LEAD_CHARS:
+            break
+        lead += blk.text or blk.caption
+    below = ""
+    for k in range(i + 1, len(units)):
+        u = units[k]
+        if u.kind != "para" or len(below) >= _LEAD_CHARS:
+            break
+        below += u.text
+    with_lead = len(grams & _bigrams(lead[:_LEAD_CHARS]))
+    with_below = len(grams & _bigrams(below[:_LEAD_CHARS]))
+    if titles_after:
+        return with_lead > with_below
+    return with_below > with_lead and with_below >= 0.3 * len(grams)
 
 
 def _join_heading(cleaned: list[str]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .lines import ends_clause, join_wrapped
-from .model import Author, ParsedArticle
+from .model import Author, Block, ParsedArticle
 from .roles import provisional_headline
 from .segment import ADDRESS_END, Draft
 
@@ -16,6 +16,7 @@ W_DANGLING = "段落“{}”在句中中断，可能有文字块错位或缺失�
 W_FRAGMENT = "无法确定归属的文字，请编辑核对"
 W_NO_CREDIT = "图片说明未找到摄影署名"
 W_STRAY = "末段“{}”与本篇内容关联很少，可能是相邻稿件串入的文字，请核对"
+W_STRAY_MOVED = "末段“{}”与本篇内容关联很少，可能是相邻稿件串入的文字，已移出为单独片段，请核对"
 _SENTENCES = re.compile(r"[。！？!?]")
 
 
@@ -63,6 +64,17 @@ def _stray_tail(a: ParsedArticle) -> str:
     if grams and len(grams & rest) / len(grams) < 0.1:
         return last
     return ""
+
+
+# `本届影展`, `该项目`: a definite reference to something named earlier.
+_DEFINITE = re.compile(r"(?:本届|本次|此次|这次|该|此项|这项)([\u4e00-\u9fff]{2})")
+
+
+def _dangling_reference(sentence: str, a: ParsedArticle) -> bool:
+    """Does the sentence refer back (`本届影展`) to something its item never names?
+    Then it was written for another item: stronger evidence than few shared words."""
+    rest = a.headline + "".join(b.text or b.caption for b in a.body[:-1])
+    return any(m.group(1) not in rest for m in _DEFINITE.finditer(sentence))
 
 
 def _kind(d: Draft) -> str:
@@ -120,11 +132,23 @@ def finish(drafts: list[Draft]) -> list[ParsedArticle]:
         if a.body and a.body[-1].type == "paragraph" and not ends_clause(a.body[-1].text) \
                 and len(a.body[-1].text) > 15 and not ADDRESS_END.search(a.body[-1].text):
             a.warnings.append(W_DANGLING.format(a.body[-1].text[-12:]))
-        stray = _stray_tail(a)
-        if stray:
+        stray = _stray_tail(a) if a.kind != "fragment" else ""
+        moved: ParsedArticle | None = None
+        if stray and not _dangling_reference(stray, a):
             a.warnings.append(W_STRAY.format(stray[:12]))
+        elif stray:
+            # Set apart as a flagged fragment: kept for the editor, but not
+            # glued to an item it does not belong to.
+            a.body.pop()
+            a.warnings.append(W_STRAY_MOVED.format(stray[:12]))
+            moved = ParsedArticle(position=0, kind="fragment", raw_text=stray,
+                                  body=[Block("paragraph", text=stray)],
+                                  warnings=[W_STRAY.format(stray[:12])])
         a.raw_text = "\n".join(r for r in d.raw if r)
         a.position = len(out)
         a.warnings = list(dict.fromkeys(a.warnings))
         out.append(a)
+        if moved is not None:
+            moved.position = len(out)
+            out.append(moved)
     return out

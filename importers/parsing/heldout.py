@@ -1,3 +1,4 @@
+# ruff: noqa: T201  (a command-line report, like bench.py)
 """Held-out check: new pages mixed from the sample pages' articles, scored per article.
 
 `python -m importers.parsing.heldout [--pages N] [--seed S] [--out DIR] [-v]`
@@ -133,8 +134,9 @@ def score_page(parsed: list[dict], gold: dict) -> tuple[dict[str, list[bool]], l
     starts = {g["id"]: canon(g["body_start"]) for g in gold["articles"]}
 
     def items(p: dict) -> list[str]:
-        return [(b.get("text") or "") + (b.get("caption") or "") for b in p["body"]
-                if b["type"] != "heading" and canon((b.get("text") or "") + (b.get("caption") or ""))]
+        out = [(b.get("text") or "") + (b.get("caption") or "") for b in p["body"]
+               if b["type"] != "heading"]
+        return [t for t in out if canon(t)]
 
     def full(p: dict) -> str:
         return canon("".join((b.get("text") or "") + (b.get("caption") or "") for b in p["body"]))

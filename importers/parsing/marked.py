@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_line, vis_len
 from .roles import PROMPT, TITLE_MAX, despaced, is_column_word
@@ -19,6 +21,24 @@ from .units import (
     para_unit,
     text_units,
 )
+
+# How a new sentence opens: a preposition or time phrase, then a clause.
+_SENTENCE_OPENER = re.compile(
+    r"^(?:为了?|在|据|随着|通过|针对|围绕|按照|根据|对于|近日|日前|今年|目前|同时|此外|"
+    r"另外|与此同时|\d{1,2}月)[^，。！？]{0,30}，"
+)
+
+
+def _real_break(head: str, tail: str, page: str) -> bool:
+    """A blank line after an unfinished paragraph is a real break (text missing
+    or a label) when the next part opens a sentence of its own and the two
+    characters on either side of the gap never stand together elsewhere on the
+    page (a word cut by a stray blank line, `乡风文明建` / `设的作用`, does)."""
+    if not head or not _SENTENCE_OPENER.match(tail):
+        return False
+    if not ("\u4e00" <= head[-1] <= "\u9fff"):
+        return False
+    return (head[-1] + tail[0]) not in page
 
 
 def marked_units(lines: list[str]) -> list[Unit]:
@@ -44,12 +64,21 @@ def marked_units(lines: list[str]) -> list[Unit]:
         blanks = 0
     # Paragraphs broken by a stray blank line (`…乡风文明建` / `设的作用。`) are one.
     merged: list[Unit] = []
+    page_text: list[str] = []
+
+    def page() -> str:
+        if not page_text:
+            page_text.append("\n".join(x.strip() for x in lines))
+        return page_text[0]
+
     for u in units:
         prev = merged[-1] if merged else None
         if (prev is not None and prev.kind == "para" and u.kind == "para" and not u.prefix
                 and u.blanks < 2 and prev.text and not ends_clause(prev.text)
                 and not prev.text.endswith("——")
-                and (open_ended(prev.text) or vis_len(prev.text) >= 30)):  # not a title
+                and (open_ended(prev.text) or vis_len(prev.text) >= 30)  # not a title
+                and not (not open_ended(prev.text)
+                         and _real_break(prev.text, u.text, page()))):
             prev.text = join_wrapped(prev.text, u.text)
             prev.raw = f"{prev.raw}\n\n{u.raw}"
             prev.lines = [join_wrapped(prev.lines[0] if prev.lines else "",

@@ -132,3 +132,39 @@ def test_lead_stories_accept_only_articles(chief_client, site_tree, section, inb
         reverse("wagtailadmin_choose_page"), {"page_type": "articles.articlepage"}
     )
     assert chooser.status_code == 200
+
+
+def test_translations_follow_an_article_to_its_new_section(editor_client, section, site_tree):
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    en = Locale.objects.get(language_code="en")
+    article = draft(section, "要翻译的稿件", slug="yao-fanyi")
+    translate_object(article, [en])
+    english = ArticlePage.objects.get(translation_key=article.translation_key, locale=en)
+    assert english.get_parent().slug == "yaowen"
+
+    other = SectionPage.objects.get(slug="laodongzhe", locale=site_tree.locale)
+    url = bulk_url("move", [article], section)
+    assert editor_client.post(url, {"chooser": other.pk}).status_code == 302
+
+    english = ArticlePage.objects.get(pk=english.pk)
+    assert english.get_parent().specific.title == "Workers"
+    assert english.url_path.endswith("/laodongzhe/yao-fanyi/")
+
+
+def test_autosave_does_not_move_the_article(editor_client, inbox, section):
+    article = draft(inbox, "自动保存的稿件")
+    data = edit_form_data(editor_client, article, editorial_section=str(section.pk))
+    response = editor_client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        data,
+        headers={"Accept": "application/json"},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    assert ArticlePage.objects.get(pk=article.pk).get_parent().pk == inbox.pk
+    # The next explicit save moves it.
+    data = edit_form_data(editor_client, article, editorial_section=str(section.pk))
+    post_edit(editor_client, article, data)
+    assert ArticlePage.objects.get(pk=article.pk).get_parent().pk == section.pk

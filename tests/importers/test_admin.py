@@ -198,3 +198,21 @@ def test_editor_group_member_can_use_queue(imported, client, django_user_model):
     client.post(reverse("importers:mark_reviewed", args=[page.pk]))
     page.refresh_from_db()
     assert page.reviewed_by == user
+
+
+def test_mark_reviewed_button_posts_with_a_csrf_token(imported, admin_user):
+    import re
+
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    page = ArticlePage.objects.get(title="第一篇稿件")
+    html = client.get(QUEUE).content.decode()
+    action = reverse("importers:mark_reviewed", args=[page.pk])
+    form = re.search(rf'<form action="{action}" method="post">(.*?)</form>', html, re.S).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = client.post(action, {"csrfmiddlewaretoken": token, "next": QUEUE})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.reviewed_by == admin_user

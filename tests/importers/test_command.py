@@ -166,3 +166,18 @@ def test_setup_commands_are_idempotent(site_tree):
     out = call(str(PAGES), "--publish")
     assert "新建 0" in out
     assert ArticlePage.objects.count() == pages
+
+
+class FakeTTY(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_but_not_with_json(site_tree):
+    out = FakeTTY()
+    call_command("import_articles", str(SAMPLE), stdout=out)
+    assert "100%" in out.getvalue()
+    out = FakeTTY()
+    call_command("import_articles", str(SAMPLE), "--format", "json", stdout=out)
+    assert "100%" not in out.getvalue()
+    json.loads(out.getvalue())

@@ -377,7 +377,7 @@ def test_failure_mid_file_rolls_back_that_file_only(
         monkeypatch.setattr(
             loading,
             "reference_rows",
-            lambda page: boom() if page.source_name == "bad.txt" else original_rows(page),
+            lambda page: (page.source_name == "bad.txt" and boom()) or original_rows(page),
         )
     result = run_import(bad, good)
     assert result.files[0].failed and "disk full" in result.files[0].error
@@ -450,3 +450,8 @@ def test_revision_is_a_full_copy_of_the_page(site_tree, fake_parser, write):
     assert latest.import_revision_id == page.latest_revision_id
     assert page.latest_revision_created_at is not None
     assert page.draft_title == page.title
+    revision = page.latest_revision
+    assert revision.object_str == page.title
+    assert revision.content["title"] == page.title
+    assert revision.content["import_revision_id"] == revision.pk
+    assert revision.created_at == page.latest_revision_created_at

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def workspace(tmp_path_factory):
 
 
 def imported_per_file(db_file: Path) -> Counter:
-    with sqlite3.connect(db_file) as db:
+    with closing(sqlite3.connect(db_file, timeout=30)) as db:
         rows = db.execute(
             "SELECT source_name, COUNT(*) FROM articles_articlepage "
             "WHERE source_name != '' GROUP BY source_name"
@@ -78,7 +79,12 @@ def test_killed_import_leaves_whole_files_and_resumes(workspace, seed):
     shutil.copy(template, db_file)
 
     proc = manage(db_file, "import_articles", str(pages), start_new_session=True)
-    time.sleep(random.Random(seed).uniform(2.5, 5.0))
+    # Kill soon after the first file is committed, at a random point in a later one.
+    deadline = time.monotonic() + 120
+    while not imported_per_file(db_file) and proc.poll() is None:
+        assert time.monotonic() < deadline, "the import never committed a file"
+        time.sleep(0.02)
+    time.sleep(random.Random(seed).uniform(0.0, 0.4))
     os.killpg(proc.pid, signal.SIGKILL)
     proc.communicate()
 

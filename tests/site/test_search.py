@@ -118,10 +118,12 @@ def test_search_page_two_words_and_no_results(client, corpus):
 
 def test_search_only_live_pages_of_the_readers_language(client, corpus, section, inbox):
     make_article(section, title="托育草稿", slug="draft", publish=False, live=False)
-    make_article(inbox, title="托育待审", slug="inbox-one")
+    make_article(inbox, title="托育待审", slug="inbox-draft", publish=False, live=False)
+    # A published inbox article is public at its URL, so search finds it too.
+    make_article(inbox, title="托育已发布", slug="inbox-live")
     soup = soup_of(client.get("/zh-hans/search/", {"q": "托育"}))
     titles = {a.get_text() for a in soup.select(".results .card-title a")}
-    assert titles == {"普惠托育服务进园区", "基层工会办起托育班"}
+    assert titles == {"普惠托育服务进园区", "基层工会办起托育班", "托育已发布"}
     soup = soup_of(client.get("/en/search/", {"q": "托育"}))
     assert soup.html["lang"] == "en"
     assert soup.select(".results article.card") == []
