@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections import OrderedDict
+from functools import lru_cache
 from itertools import groupby
 
 from django.core.paginator import Paginator
@@ -42,12 +43,14 @@ def language_of(page) -> str:
     return page.locale.language_code if page is not None else translation.get_language()
 
 
+@lru_cache(maxsize=64)
 def home_url(language: str) -> str:
-    """/zh-hans/ or /en/: the language's home page URL, without a query."""
+    """/zh-hans/ or /en/: the language's home page URL (fixed by the URLconf)."""
     with translation.override(language):
         return reverse("wagtail_serve", args=[""])
 
 
+@lru_cache(maxsize=4096)
 def home_route_url(language: str, name: str, *args) -> str:
     from home.models import HomePage
 

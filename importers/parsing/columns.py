@@ -144,6 +144,7 @@ def _hanging(text: str) -> float:
     return 0.5 if text[-1] in "”’" else 1.0
 
 
+_PLAIN_CJK = re.compile(r"[\u4e00-\u9fff，。、；：？！]+")
 _HANGING = set("，。、；：？！”’）》…")
 
 
@@ -308,9 +309,10 @@ def pdf_units(lines: list[str]) -> list[Unit]:
         return lengths[i] <= min(fw - 3.5, fw * 0.8)
 
     def _full_title_line(i: int, fw: float) -> bool:
-        """A title or heading as wide as the column, after a finished paragraph and
-        above an indented first line: the paragraph below starts on the next line,
-        so this one is no first line of it (first lines are the indented ones)."""
+        """A title or heading (even one as wide as the column) after a finished
+        paragraph and above an indented first line: the paragraph below starts
+        on the next line, so this one is no first line of it (first lines are
+        the indented ones), nor a one-line paragraph (it has no full stop)."""
         j = i + 1
         if not (indented and j + 1 < n and is_text[j] and is_text[j + 1]
                 and not items[j].prefix):
@@ -318,13 +320,16 @@ def pdf_units(lines: list[str]) -> list[Unit]:
         # Closing punctuation may hang past the column edge: it does not count.
         first = lengths[j] - _hanging(cleaned[j])
         col = max(fw, lengths[j + 1])  # the line after a first line is a full one
-        return (
-            lengths[i] >= col - 3
-            and (i == 0 or not is_text[i - 1] or ends[i - 1])
-            and not ends[j] and col - 3 <= first <= col - 1.5
-            and lengths[i] >= first
-            and not CLAUSE_PUNCT.search(cleaned[i])  # a wide line with commas is text
-        )
+        if not ((i == 0 or not is_text[i - 1] or ends[i - 1])
+                and not ends[j] and col - 3 <= first <= col - 1.5
+                and not CLAUSE_PUNCT.search(cleaned[i])):  # a wide line with commas is text
+            return False
+        # Not itself an indented first line: at least as wide as the one below.
+        if lengths[i] >= max(first, col - 3):
+            return True
+        # Narrower than it, when the line below is plain Chinese text whose
+        # width is exact (quotes, digits and Latin make widths uncertain).
+        return lengths[i] <= first - 1 and bool(_PLAIN_CJK.fullmatch(cleaned[j]))
 
     units: list[Unit] = []
     para: Unit | None = None
@@ -497,7 +502,19 @@ def build_pdf(lines: list[str]) -> list[Draft]:
             target.expect_prompt = True
             target.raw.append(u.raw)
         elif k == "credit":
-            b.ensure().add_photo(u)
+            if (not b.titles_after and cur is not None and not cur.closed
+                    and (cur.art.byline or cur.art.headline) and len(cur.art.body) >= 2
+                    and cur.art.body[-1].type == "paragraph"
+                    and cur.art.body[-2].type == "paragraph"):
+                # Titles above bodies: a photo's title would stand above its
+                # caption, so a credited last paragraph of a finished text is an
+                # untitled photo of its own, not a picture inside that text.
+                last = cur.art.body.pop()
+                photo = b.new()
+                photo.add_para(last.text, "")
+                photo.add_photo(u)
+            else:
+                b.ensure().add_photo(u)
         elif k == "sig":
             (cur if cur is not None else b.new()).add_sig(u)
         elif k == "dateline":
@@ -534,6 +551,10 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
         or _photo_ahead(units, i)
         or (nxt is not None and nxt.kind == "para" and bool(LEAD_OPENER.match(nxt.text))
             and cur is not None and _describes(cur, units, i, b.titles_after))
+        # Titles first: text signed at its end (□name) below a block, while the
+        # open item already has a byline, is a signed piece of its own.
+        or (not b.titles_after and cur is not None and bool(cur.art.byline)
+            and not cur.sig and _sig_ahead(units, i))
     )
     if cur is None:
         # Nothing open: a title before its body (or a label of the next brief).

@@ -230,3 +230,42 @@ def test_dated_first_line_after_a_credit_is_no_title() -> None:
     arts = parse_text(text).articles
     wedding = _by_start(arts, "4月19日")
     assert wedding.headline == "集体婚礼"
+
+
+def test_titles_first_signed_piece_after_a_bylined_article() -> None:
+    """Titles above bodies: a block followed by text signed at its end (□青山),
+    after an item that already has a byline, titles the signed piece; it is not
+    a section heading of the item above."""
+    text = render_pdf([LONG, COMMENT, NEWS_B], 18, titles_first=True)
+    arts = parse_text(text).articles
+    comment = _by_start(arts, "近日，某市总工会")
+    assert comment.headline == "让职工驿站更暖心"
+    assert [x.name for x in comment.authors] == ["青山"]
+    assert "让职工驿站更暖心" not in headings(_by_start(arts, "今年以来"))
+
+
+def test_titles_first_credited_last_paragraph_is_an_untitled_photo() -> None:
+    """Titles above bodies: a credited paragraph right after a finished article
+    (no title between) is a photo of its own, not a picture in that article."""
+    text = render_pdf([NEWS_A, PHOTO_UNTITLED, NEWS_B], 20, titles_first=True)
+    arts = parse_text(text).articles
+    photo = _by_start(arts, "近日，某市职工")
+    assert photo.kind == "photo"
+    assert [x.name for x in photo.authors] == ["王明"]
+    assert [x.name for x in _by_start(arts, "近日，海口市").authors] == ["林海"]
+
+
+def test_heading_about_as_wide_as_the_indented_first_line_below_it() -> None:
+    """Narrow column: `两个小“家”牵手促振兴` (10) above `重庆市总工会驻南江村工` (11,
+    the indented first line of plain text, 13 being the column) is a heading."""
+    text = ("本报记者 李国\n"
+            "  国庆期间，在重庆市丰都\n县栗子乡南江村，来了不少走\n亲戚的客人。\n"
+            "  此次牵手活动由重庆市总\n工会驻南江村工作队主导，也拉\n开重庆机关企业职工小家牵手\n"
+            "农户小家共促乡村振兴试点工\n作的帷幕。\n"
+            "两个小“家”牵手促振兴\n"
+            "  重庆市总工会驻南江村工\n作队第一书记谢斌告诉记者，\n开展牵手活动目的是充分利用\n"
+            "工会纵向到底横向到边的组织\n优势，引导职工助力乡村振兴。\n"
+            "  同时，工会可以利用农村\n的自然优势，吸引广大职工体\n验农村生活。\n"
+            "职工小家“下乡”\n")
+    arts = parse_text(text).articles
+    assert headings(arts[0]) == ["两个小“家”牵手促振兴"]

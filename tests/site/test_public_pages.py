@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 
 from articles.models import ArticlePage, PrintPage
 from tests.factories import make_article, paragraphs
@@ -178,17 +179,18 @@ def test_corrections_page(client, demo):
 def test_404_page_is_friendly(client, site_tree):
     response = client.get("/zh-hans/no-such-page/")
     assert response.status_code == 404
-    soup = __import__("bs4").BeautifulSoup(response.content.decode(), "html.parser")
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
     assert soup.find("h1").get_text() == "找不到这个页面"
     assert soup.html["lang"] == "zh-hans"
 
 
 def test_500_page_needs_no_context():
-    from django.template import Context, Template, loader
+    from django.template import Context, loader
 
+    # Django renders 500.html with an empty context: it must need nothing.
     html = loader.get_template("500.html").template.render(Context({}))
     assert "服务器出了点问题" in html
-    assert Template  # the template renders from an empty context
+    assert "/static/css/site.css" in html
 
 
 def test_language_switcher_and_html_lang(client, site_tree):
