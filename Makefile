@@ -31,7 +31,10 @@ install-dev: $(VENV)/.installed-dev ## Install the site plus test tools
 setup: install ## Migrate, build the page tree, import the sample pages, make an admin
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_site
-	$(MANAGE) import_articles $(SAMPLE_PAGES) --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/000_*.txt --section yaowen --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/001_*.txt $(SAMPLE_PAGES)/002_*.txt --section gonghui-dongtai --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/003_*.txt --section laodongzhe --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/004_*.txt --section zhigong-zhisheng --publish
 	$(MANAGE) ensure_admin
 
 run: setup ## Set up everything and serve the site on http://$(HOST):$(PORT)/

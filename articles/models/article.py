@@ -206,7 +206,22 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.SearchField("tags"),
         index.AutocompleteField("kicker"),
+        # The admin's page search autocompletes: editors look for words in the body too.
+        index.AutocompleteField("body"),
         index.FilterField("locale_id"),
+    ]
+    # A copy or a translation is not the imported article: it must not claim the
+    # source file, warnings or review state of the page it was copied from.
+    exclude_fields_in_copy = [
+        "source_name",
+        "source_sha256",
+        "source_position",
+        "source_text",
+        "import_warnings",
+        "import_run",
+        "import_revision_id",
+        "reviewed_at",
+        "reviewed_by",
     ]
 
     # Columns a listing never needs: raw source text and importer bookkeeping.

@@ -23,12 +23,6 @@ def test_admin_search_finds_chinese_words(editor_client, section):
     assert "全国职工技能大赛在京开幕" in html
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Wagtail's admin page search uses autocomplete(), which only reads AutocompleteFields "
-    "(title, kicker); the body is a SearchField. Needs AutocompleteField('body') on ArticlePage "
-    "or a backend whose autocomplete also reads the body (search/model owners).",
-)
 def test_admin_search_finds_words_from_the_body(editor_client, section):
     make_article(
         section, title="全国职工技能大赛在京开幕", body=paragraphs("来自各地的选手同台竞技。")

@@ -144,3 +144,21 @@ def test_lead_stories_and_import_records(site_tree, section):
     assert got_run.files == [{"source": "a.txt", "status": "ok"}]
     assert (got_run.created, got_run.warnings, got_run.status) == (1, 2, "running")
     assert ImportedArticle.objects.get(pk=record.pk).page_id == article.pk
+
+
+def test_copies_and_translations_do_not_claim_the_import(section):
+    from wagtail.models import Locale
+
+    article = make_article(
+        section,
+        title="导入稿",
+        source_name="p.txt",
+        source_sha256="c" * 64,
+        source_position=0,
+        source_text="原文",
+        import_warnings=["提示"],
+    )
+    copy = article.copy(update_attrs={"slug": "copy", "title": "副本"})
+    assert (copy.source_name, copy.source_text, copy.import_warnings) == ("", "", [])
+    english = article.copy_for_translation(Locale.objects.get(language_code="en"))
+    assert english.source_name == "" and english.source_position is None
