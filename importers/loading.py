@@ -35,6 +35,7 @@ from .content import (
     headline_or_provisional,
     slug_base,
 )
+from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
 from .models import ImportedArticle, ImportRun
 from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
@@ -164,7 +165,7 @@ class Importer:
         except Exception as exc:  # noqa: BLE001 - any failure is reported per file
             result.reset_counts()
             result.status = FileStatus.FAILED
-            result.error = f"{type(exc).__name__}: {exc}"
+            result.error = describe_failure(exc)
         result.seconds = time.perf_counter() - started
         self.result.files.append(result)
         self._save_run()

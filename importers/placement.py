@@ -52,5 +52,15 @@ class Placement:
     def section_id_for(self, column_label: str) -> int:
         if self.forced_id is not None:
             return self.forced_id
+        return self._section_for_label(column_label) or self.inbox_id
+
+    def _section_for_label(self, column_label: str) -> int | None:
+        # A page may stack labels (`工会动态 职工之声 合阳县总工会`): the first
+        # one that names a section decides.
         label = column_label.strip().strip("■□").strip()
-        return self._by_title.get(label) or self.inbox_id
+        if label in self._by_title:
+            return self._by_title[label]
+        for part in label.replace("■", " ").replace("□", " ").split():
+            if part in self._by_title:
+                return self._by_title[part]
+        return None

@@ -10,8 +10,10 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
+from importers.failures import describe_failure
 from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
 from importers.placement import UnknownSection
 from importers.report import summary_json, summary_text
@@ -63,7 +65,10 @@ class Command(BaseCommand):
             raise CommandError(_("没有网址名为 “%(slug)s” 的栏目") % {"slug": exc.slug}) from exc
 
         as_json = options["format"] == "json"
-        importer.begin([s.display for s in sources])
+        try:
+            importer.begin([s.display for s in sources])
+        except DatabaseError as exc:
+            raise CommandError(describe_failure(exc)) from exc
         started = time.perf_counter()
         bar = self._progress_bar(len(sources), as_json)
         interrupted = False
@@ -86,6 +91,13 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             # The file being imported was rolled back by its atomic block.
             interrupted = True
+        except DatabaseError as exc:
+            # The database cannot even record the run (disk full, read-only):
+            # files already committed stay, the current one was rolled back.
+            raise CommandError(
+                _("导入停止：%(reason)s。已完成的文件不受影响，修复后重新运行即可。")
+                % {"reason": describe_failure(exc)}
+            ) from exc
         finally:
             if bar is not None:
                 bar.close()

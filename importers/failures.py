@@ -1,0 +1,30 @@
+"""Operator-facing explanations of why a file could not be stored."""
+
+from __future__ import annotations
+
+import errno
+
+from django.db import DatabaseError
+from django.utils.translation import gettext as _
+
+# What SQLite and PostgreSQL say when the disk under the database is full,
+# or when the database (or its folder) cannot be written.
+_DISK_FULL = ("disk is full", "no space left", "could not extend file", "disk full")
+_READ_ONLY = ("readonly database", "read-only", "permission denied", "unable to open database")
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One line naming the cause in words an operator can act on."""
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    lowered = str(exc).lower()
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return _("磁盘空间已满，无法写入：%(detail)s") % {"detail": detail}
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("没有写权限：%(detail)s") % {"detail": detail}
+    if isinstance(exc, DatabaseError):
+        if any(marker in lowered for marker in _DISK_FULL):
+            return _("数据库无法写入：磁盘空间已满（%(detail)s）") % {"detail": detail}
+        if any(marker in lowered for marker in _READ_ONLY):
+            return _("数据库无法写入：没有写权限（%(detail)s）") % {"detail": detail}
+        return _("数据库错误：%(detail)s") % {"detail": detail}
+    return f"{type(exc).__name__}: {detail}"
