@@ -98,3 +98,21 @@ class ImportInfoPanel(MultiFieldPanel):
                 getattr(instance, "import_warnings", None)
             )
             return imported and super().is_shown()
+
+
+class ImportWarningsBanner(Panel):
+    """The importer's warnings at the top of the form, where an editor starts reading.
+
+    The full import panel (raw text included) stays at the bottom of the form.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "editorial/panels/import_warnings_banner.html"
+
+        def is_shown(self):
+            return bool(getattr(self.instance, "import_warnings", None))
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["warnings"] = self.instance.import_warnings
+            return context

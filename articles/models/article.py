@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
-from editorial.panels import ImportInfoPanel, ReadOnlyPanel, SectionPanel
+from editorial.panels import ImportInfoPanel, ImportWarningsBanner, ReadOnlyPanel, SectionPanel
 
 from .author import AuthorRole
 
@@ -101,6 +101,7 @@ class ArticlePage(Page):
     # Edit in the order of the printed page: title lines, reader prompt, byline
     # and authors, body; then where it was printed, tags and the importer's notes.
     content_panels = [
+        ImportWarningsBanner(heading=_("导入提示")),
         MultiFieldPanel(
             [
                 FieldPanel(

@@ -150,3 +150,22 @@ def test_admin_in_english(client, editor, inbox):
     ]:
         assert text in html, text
     assert ">引题<" not in html and "主题（主标题）" not in html
+
+
+def test_import_warnings_show_at_the_top_of_the_form(admin_client, section):
+    from bs4 import BeautifulSoup
+
+    article = make_article(
+        section, title="临时标题", import_warnings=["未找到标题，已用首句作为临时标题"],
+        source_name="p.txt", source_text="原文",
+    )
+    html = admin_client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    banner = soup.select_one(".help-warning[role=note]")
+    assert banner is not None and "未找到标题" in banner.get_text()
+    # It comes before the headline field.
+    assert html.index("未找到标题") < html.index('name="title"')
+
+    plain = make_article(section, title="普通稿件", slug="plain")
+    html = admin_client.get(f"/admin/pages/{plain.pk}/edit/").content.decode()
+    assert "导入提示" not in BeautifulSoup(html, "html.parser").get_text()
