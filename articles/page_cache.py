@@ -23,20 +23,43 @@ KEPT_HEADERS = {"content-type", "content-language", "cache-control", "vary", "la
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/plain")
 
 
-def current_version() -> int:
-    version = cache.get(VERSION_KEY)
+# The sections of each language (navigation, routing) change far less often
+# than articles: their own version, bumped when any page but an article changes.
+SECTIONS_VERSION_KEY = "newsroom:sections-version"
+SECTIONS_SECONDS = 10 * 60  # a safety net: changes made without signals show within minutes
+
+
+def _version(key: str) -> int:
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(key, 1, timeout=None)
+        version = cache.get(key, 1)
     return version
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:  # no version yet
+        cache.set(key, 2, timeout=None)
+
+
+def current_version() -> int:
+    return _version(VERSION_KEY)
 
 
 def bump_version(**_kwargs) -> None:
     """Retire every cached page (connected to Wagtail's content signals)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet
-        cache.set(VERSION_KEY, 2, timeout=None)
+    _bump(VERSION_KEY)
+
+
+def sections_key(locale_id: int) -> str:
+    return f"newsroom:sections:{_version(SECTIONS_VERSION_KEY)}:{locale_id}"
+
+
+def bump_sections_version(**_kwargs) -> None:
+    """Retire the cached section lists (a section or home page changed)."""
+    _bump(SECTIONS_VERSION_KEY)
 
 
 def _cacheable_request(request) -> bool:

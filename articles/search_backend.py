@@ -35,6 +35,13 @@ try:  # rjieba is the fast Rust port; jieba is the pure-Python fallback.
     def _cut_for_search(text: str) -> list[str]:
         return _jieba.cut_for_search(text)
 
+    def _tag(text: str) -> list[tuple[str, str]]:
+        return _jieba.tag(text)
+
+    def _word_frequency(word: str) -> int:
+        # jieba's dictionary frequency of a word (1 for unknown words): how common it is.
+        return _jieba.suggest_freq(word)
+
 except ImportError:  # pragma: no cover
     import jieba as _jieba
 
@@ -43,6 +50,14 @@ except ImportError:  # pragma: no cover
 
     def _cut_for_search(text: str) -> list[str]:
         return list(_jieba.cut_for_search(text))
+
+    def _tag(text: str) -> list[tuple[str, str]]:
+        import jieba.posseg
+
+        return [(p.word, p.flag) for p in jieba.posseg.cut(text)]
+
+    def _word_frequency(word: str) -> int:
+        return _jieba.suggest_freq(word)
 
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -125,6 +140,33 @@ class SegmentingIndexerMixin:
 _SQLITE_FTS: bool | None = None  # tested once per process, like the stock backend
 
 
+def _sqlite_fts() -> bool:
+    global _SQLITE_FTS
+    if _SQLITE_FTS is None:
+        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+
+        _SQLITE_FTS = fts5_available() and fts_table_exists()
+    return _SQLITE_FTS
+
+
+def title_match_ids(model, words: list[str], limit: int):
+    """A subquery of the ids of `model` pages with any of `words` in their title.
+
+    Best matches first, at most `limit`; read from the search index alone (its
+    title index), so it can sit inside another query. None where the
+    configured backend has no such index (the substring fallback).
+    """
+    if not words:
+        return None
+    if connection.vendor == "postgresql":
+        from articles.search_postgres import title_match_ids as match
+    elif connection.vendor == "sqlite" and _sqlite_fts():
+        from articles.search_sqlite import title_match_ids as match
+    else:
+        return None
+    return match(model, words, limit)
+
+
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     """Pick the implementation for the default database, like the stock backend does."""
     # The vendor modules import vendor-only models, so they load on demand.
@@ -133,12 +175,7 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
 
         return ChinesePostgresSearchBackend(params)
     if connection.vendor == "sqlite":
-        global _SQLITE_FTS
-        if _SQLITE_FTS is None:
-            from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
-
-            _SQLITE_FTS = fts5_available() and fts_table_exists()
-        if _SQLITE_FTS:
+        if _sqlite_fts():
             from articles.search_sqlite import ChineseSQLiteSearchBackend
 
             return ChineseSQLiteSearchBackend(params)

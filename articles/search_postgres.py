@@ -136,3 +136,21 @@ class ChinesePostgresSearchBackend(pg.PostgresSearchBackend):
     autocomplete_query_compiler_class = ChinesePostgresAutocompleteQueryCompiler
 
 
+def title_match_ids(model, words: list[str], limit: int):
+    """Ids of `model` rows whose indexed title has any of `words`, best matches first.
+
+    A subquery on the index table alone (its title GIN index), for use inside
+    another query: no join, no ranking of bodies.
+    """
+    from django.db.models import IntegerField
+    from django.db.models.functions import Cast
+
+    lexemes = build_lexemes(PgLexeme, PlainText(" ".join(words), operator="or"), False)
+    if lexemes is None:
+        return None
+    query = SearchQuery(lexemes, search_type="raw")
+    return (
+        pg.IndexEntry.objects.filter(content_type_id=get_content_type_pk(model), title=query)
+        .order_by(SearchRank(F("title"), query).desc(), "-id")
+        .values_list(Cast("object_id", IntegerField()))[:limit]
+    )

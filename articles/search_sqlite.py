@@ -74,3 +74,25 @@ class ChineseSQLiteSearchBackend(lite.SQLiteSearchBackend):
     autocomplete_query_compiler_class = ChineseSQLiteAutocompleteQueryCompiler
 
 
+def title_match_ids(model, words: list[str], limit: int):
+    """Ids of `model` rows whose indexed title has any of `words`, best matches first.
+
+    A subquery on the FTS5 table's title column alone, for use inside another query.
+    """
+    from modelsearch.backends.database.sqlite.query import (
+        BM25,
+        MatchExpression,
+        SQLiteFTSIndexEntry,
+    )
+
+    lexemes = build_lexemes(LiteLexeme, PlainText(" ".join(words), operator="or"), False)
+    if lexemes is None:
+        return None
+    return (
+        SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(["title"], SearchQueryExpression(lexemes))
+        )
+        .filter(index_entry__content_type_id=get_content_type_pk(model))
+        .order_by(BM25(), "-index_entry_id")
+        .values_list("index_entry__object_id")[:limit]
+    )

@@ -1,10 +1,10 @@
-"""Content changes retire the page cache."""
+"""Content changes retire the page cache (and section changes the cached section lists)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from articles.page_cache import bump_version
+from articles.page_cache import bump_sections_version, bump_version
 
 
 def _page_deleted(sender, instance, **kwargs):
@@ -12,11 +12,30 @@ def _page_deleted(sender, instance, **kwargs):
         bump_version()
 
 
+def _structure_changed(sender, instance=None, **kwargs):
+    """Any page but an article (a section, a home page) retires the section lists."""
+    from articles.models import ArticlePage
+
+    if not isinstance(instance, Page):
+        return
+    specific_class = instance.specific_class or type(instance)
+    if not issubclass(specific_class, ArticlePage):
+        bump_sections_version()
+
+
 def connect() -> None:
     page_published.connect(bump_version, dispatch_uid="newsroom-cache-published")
     page_unpublished.connect(bump_version, dispatch_uid="newsroom-cache-unpublished")
     post_page_move.connect(bump_version, dispatch_uid="newsroom-cache-moved")
     post_delete.connect(_page_deleted, dispatch_uid="newsroom-cache-deleted")
+    for signal, name in (
+        (page_published, "published"),
+        (page_unpublished, "unpublished"),
+        (post_page_move, "moved"),
+        (post_delete, "deleted"),
+        (post_save, "saved"),
+    ):
+        signal.connect(_structure_changed, dispatch_uid=f"newsroom-sections-{name}")
     # Authors and printed pages appear on public pages but are not pages themselves.
     from articles.models import Author, PrintPage
 

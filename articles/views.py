@@ -33,7 +33,7 @@ from articles.models import (
 
 PER_PAGE = 20
 HOME_PER_SECTION = 5
-RELATED_COUNT = 4
+RELATED_COUNT = 5
 
 
 # ------------------------------------------------------------------ helpers
@@ -80,16 +80,30 @@ def public_articles(locale_id: int, sections: list[SectionPage]):
 
 
 def sections_for(request, locale_id: int) -> list[SectionPage]:
-    """All sections of a language (one query per request, shared by nav and lists)."""
+    """All sections of a language, shared by routing, navigation and lists.
+
+    Kept in the cache under a version that changes whenever a page other
+    than an article is published, unpublished, saved, moved or deleted
+    (articles.signals), so a request usually makes no query for them.
+    """
+    from django.core.cache import cache as shared
+
+    from articles.page_cache import SECTIONS_SECONDS, sections_key
+
     cache = request.__dict__.setdefault("_newsroom_sections", {})
     if locale_id not in cache:
-        cache[locale_id] = list(
-            SectionPage.objects.live()
-            .filter(locale_id=locale_id, depth=3)
-            .select_related("locale")
-            .order_by("path")
-            .defer_streamfields()
-        )
+        key = sections_key(locale_id)
+        sections = shared.get(key)
+        if sections is None:
+            sections = list(
+                SectionPage.objects.live()
+                .filter(locale_id=locale_id, depth=3)
+                .select_related("locale")
+                .order_by("path")
+                .defer_streamfields()
+            )
+            shared.set(key, sections, SECTIONS_SECONDS)
+        cache[locale_id] = sections
     return cache[locale_id]
 
 
@@ -227,8 +241,14 @@ def neighbours(article: ArticlePage, tags, sections):
     """Previous / next in the section and related articles, in one query.
 
     Candidates: the previous and next article of the same section, the
-    articles sharing most tags, and the section's latest; sorted out in Python.
+    articles sharing most tags, those whose titles share most of the
+    article's key words (from the search index), and the section's latest;
+    sorted out in Python: shared tags first, then shared key words, then
+    the rest of the section, newer first.
     """
+    from articles.keywords import article_key_words
+    from articles.search_backend import title_match_ids
+
     section_path = article.path[: -ArticlePage.steplen]
     when = article.first_published_at or timezone.now()
     public = public_articles(article.locale_id, sections)
@@ -257,6 +277,11 @@ def neighbours(article: ArticlePage, tags, sections):
             .order_by("-shared", "-content_object_id")
             .values("content_object_id")[: RELATED_COUNT * 2]
         )
+    words = article_key_words(article)
+    # Over-fetched: the index knows nothing of drafts, languages or the inbox.
+    matches = title_match_ids(ArticlePage, words, RELATED_COUNT * 2 + 1)
+    if matches is not None:
+        parts.append(matches)
     wanted = pk_in_any(parts)
     candidates = list(
         public.filter(wanted)
@@ -273,7 +298,10 @@ def neighbours(article: ArticlePage, tags, sections):
     next_article = min((a for a in same if key(a) > mine), key=key, default=None)
     shown = {article.pk} | {a.pk for a in (previous_article, next_article) if a}
     related = [a for a in candidates if a.pk not in shown]
-    related.sort(key=lambda a: (-a.shared, -key(a)[0].timestamp(), -a.pk))
+    for a in related:
+        headline = f"{a.kicker} {a.title} {a.subheadline}".lower()
+        a.shared_words = sum(1 for w in words if w in headline)
+    related.sort(key=lambda a: (-a.shared, -a.shared_words, -key(a)[0].timestamp(), -a.pk))
     return previous_article, next_article, related[:RELATED_COUNT]
 
 

@@ -141,3 +141,25 @@ def test_admin_is_never_cached(admin_client, demo):
     response = admin_client.get("/admin/")
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
+
+
+def test_section_lists_are_cached_until_a_section_changes(client, demo, site_tree):
+    from articles.models import SectionPage
+
+    fresh_get(client, "/zh-hans/yaowen/")
+    # An article published elsewhere does not retire the cached section list…
+    make_article(SectionPage.objects.get(slug="laodongzhe", locale=site_tree.locale),
+                 title="又一篇稿件", slug="another")
+    nav = soup_of(fresh_get(client, "/zh-hans/")).select(".site-nav a")
+    assert "新栏目" not in [a.get_text(strip=True) for a in nav]
+    # …a new section does, and an unpublished one leaves the navigation again.
+    new = site_tree.add_child(instance=SectionPage(title="新栏目", slug="xin", show_in_menus=True))
+    new.save_revision().publish()
+    nav = soup_of(fresh_get(client, "/zh-hans/")).select(".site-nav a")
+    assert "新栏目" in [a.get_text(strip=True) for a in nav]
+    assert fresh_get(client, "/zh-hans/xin/").status_code == 200
+    new.refresh_from_db()
+    new.unpublish()
+    nav = soup_of(fresh_get(client, "/zh-hans/")).select(".site-nav a")
+    assert "新栏目" not in [a.get_text(strip=True) for a in nav]
+    assert fresh_get(client, "/zh-hans/xin/").status_code == 404
