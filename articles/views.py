@@ -253,10 +253,12 @@ def neighbours(article: ArticlePage, tags, sections):
     when = article.first_published_at or timezone.now()
     public = public_articles(article.locale_id, sections)
     siblings = public.filter(path__startswith=section_path, depth=article.depth)
-    earlier = siblings.filter(
+    # The plain bound (lte/gte) lets the date index start at this article; the
+    # OR alone would scan the index from the newest (or oldest) article on.
+    earlier = siblings.filter(first_published_at__lte=when).filter(
         Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=article.pk)
     ).order_by("-first_published_at", "-pk")
-    later = siblings.filter(
+    later = siblings.filter(first_published_at__gte=when).filter(
         Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=article.pk)
     ).order_by("first_published_at", "pk")
     parts = [

@@ -172,3 +172,45 @@ def test_load_smoke_has_no_errors(servers):
     result = drive(a, urls, seconds=3, concurrency=4)
     assert result.requests > 20
     assert not result.errors, dict(result.errors)
+
+
+def test_real_database_outage_gives_503_and_the_server_recovers(shared_services):
+    """PostgreSQL behind a proxy we cut: a clean 503 page, then service again."""
+    from tests.resilience.tcp_proxy import TcpProxy
+
+    proxy = TcpProxy(("127.0.0.1", 5432)).start()
+    port = free_port()
+    env = {
+        **server_env(),
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/{DB_NAME}",
+        "REDIS_URL": "",  # a private cache: every search below misses it anyway
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application",
+         "--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "critical"],
+        cwd=ROOT, env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert requests.get(base + "/zh-hans/search/?q=工会", timeout=10).status_code == 200
+                break
+            except requests.ConnectionError:
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.3)
+
+        proxy.cut()
+        down = requests.get(base + "/zh-hans/search/?q=职工", timeout=30)
+        assert down.status_code == 503
+        assert down.headers["Retry-After"] == "30"
+        assert "网站暂时无法访问" in down.text and "Traceback" not in down.text
+
+        proxy.restore()
+        back = requests.get(base + "/zh-hans/search/?q=托育", timeout=30)
+        assert back.status_code == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        proxy.cut()
