@@ -534,7 +534,7 @@ class Importer:
                 timestamp=revision.created_at,
             )
         )
-        if self.options.publish:
+        if self._may_publish(page):
             self._publish(revision)
         self._touched.append(page)
         self._created_ids.add(page.pk)
@@ -568,6 +568,11 @@ class Importer:
         ArticlePage.objects.filter(pk=page.pk).update(import_revision_id=revision.pk)
         page.import_revision_id = revision.pk
 
+    def _may_publish(self, page: ArticlePage) -> bool:
+        # Text the parser could not place is never published unseen, even
+        # with --publish: an editor decides where it belongs.
+        return self.options.publish and page.kind != ArticleKind.FRAGMENT
+
     def _publish(self, revision: Revision) -> None:
         # The operator chose --publish on the server; page permissions are for
         # admin users, and the --user account is only recorded.
@@ -592,7 +597,7 @@ class Importer:
             page.save(clean=False)
         revision = page.save_revision(user=self._user, clean=False, log_action=True)
         self._mark_import_revision(page, revision)
-        if self.options.publish:
+        if self._may_publish(page):
             self._publish(revision)
         self._touched.append(page)
         return ArticleResult(

@@ -42,6 +42,8 @@ def site_nav(context):
                 for s in views.sections_for(request, locale_id)
                 if s.show_in_menus and not s.is_inbox
             ]
+            for s in sections:
+                views.section_url(s)  # once per request: section.cached_url
     current_path = page.path if page is not None and hasattr(page, "path") else ""
     if context.get("route_title"):  # a route under the home page (search, archive…)
         current_path = ""

@@ -85,7 +85,9 @@ def test_tags_come_before_key_words_and_key_words_before_the_section(client, sec
     assert related == [by_tag.url, by_words.url, earlier.url]
 
 
-def test_related_articles_are_live_public_and_limited(client, sections, inbox):
+def test_related_articles_are_live_public_and_limited(
+    client, sections, inbox, django_assert_max_num_queries
+):
     article = make_article(sections["yaowen"], title="劳模工匠宣讲团走进车间", slug="xuanjiang")
     draft = make_article(
         sections["laodongzhe"], title="劳模工匠宣讲侧记", slug="draft", publish=False
@@ -96,3 +98,16 @@ def test_related_articles_are_live_public_and_limited(client, sections, inbox):
     related = related_of(client, article)
     assert len(related) == 5
     assert draft.url not in related and hidden.url not in related
+    # Cards need no query of their own (the page makes 11 in all).
+    with django_assert_max_num_queries(12):
+        fresh_get(client, article.url)
+
+
+def test_card_links_match_page_urls(client, sections):
+    """Listings build card links from the section's URL and the slug: same as Page.url."""
+    article = make_article(sections["yaowen"], title="统一的链接", slug="统一-链接")
+    soup = soup_of(fresh_get(client, sections["yaowen"].url))
+    hrefs = [a["href"] for a in soup.select(".card-title a")]
+    assert article.url in hrefs
+    assert article.url == "/zh-hans/yaowen/%E7%BB%9F%E4%B8%80-%E9%93%BE%E6%8E%A5/"
+    assert client.get(article.url).status_code == 200
