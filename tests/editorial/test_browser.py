@@ -1,34 +1,22 @@
 """A real browser: an editor-in-chief fixes an imported headline and publishes it."""
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from articles.models import ArticlePage, SectionPage
 from editorial.setup import CHIEF_EDITORS
+from tests.browser import launch, requires_chromium
 from tests.editorial.conftest import PASSWORD, make_user
 from tests.factories import make_article, paragraphs
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", "/tmp/shots"))
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not (Path(CHROMIUM).exists() or shutil.which("chromium")),
-        reason="Chromium is not installed (apt-get install -y chromium)",
-    ),
+    requires_chromium,
 ]
 
 
@@ -40,7 +28,7 @@ def browser_page(monkeypatch):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1366, "height": 1000}, locale="zh-CN")
         page.set_default_timeout(20_000)
         yield page

@@ -1,6 +1,6 @@
 """Screenshots of the public pages at phone and desktop sizes (a tool, not a test).
 
-    python tests/site/take_screenshots.py http://127.0.0.1:8000 [/tmp/shots]
+    python -m tests.site.take_screenshots http://127.0.0.1:8000 [/tmp/shots]
 """
 
 import sys
@@ -8,10 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
+from tests.browser import launch
+
 PAGES = {
     "home": "/zh-hans/",
     "section": "/zh-hans/yaowen/",
@@ -26,7 +24,7 @@ SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
 def main(base: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch(p)
         for size_name, (w, h) in SIZES.items():
             page = browser.new_page(viewport={"width": w, "height": h})
             for name, path in PAGES.items():

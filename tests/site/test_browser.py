@@ -1,22 +1,12 @@
 """A reader in a real browser: home → article, search, switch language."""
 
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.browser import launch, requires_chromium
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
+    requires_chromium,
 ]
 
 
@@ -40,7 +30,7 @@ def test_reader_walks_from_home_to_article_searches_and_switches_language(
     # Playwright runs an event loop in this thread; the ORM work is done above.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 390, "height": 844})
         page.goto(live_server.url + "/zh-hans/")
         expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
