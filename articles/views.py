@@ -370,23 +370,27 @@ def render(request, template: str, page, context: dict):
     return TemplateResponse(request, template, full)
 
 
+def render_listing(request, home, template: str, articles, context: dict):
+    """A paginated list of articles (author, tag and corrections pages)."""
+    sections = sections_for(request, home.locale_id)
+    page_obj, page_range = paginate(request, articles)
+    attach_sections(page_obj.object_list, sections)
+    return render(
+        request, template, home, {"page_obj": page_obj, "page_range": page_range, **context}
+    )
+
+
 def author_view(home, request, slug: str):
     author = get_object_or_404(Author, slug=slug)
-    sections = sections_for(request, home.locale_id)
     articles = (
         articles_in(home.locale_id)
         .filter(article_authors__author=author)
         .distinct()
         .order_by("-first_published_at", "-pk")
     )
-    page_obj, page_range = paginate(request, articles)
-    attach_sections(page_obj.object_list, sections)
-    return render(
-        request,
-        "articles/author_page.html",
-        home,
-        {"author": author, "page_obj": page_obj, "page_range": page_range,
-         "route_title": author.name},
+    return render_listing(
+        request, home, "articles/author_page.html", articles,
+        {"author": author, "route_title": author.name},
     )
 
 
@@ -396,25 +400,18 @@ def tag_view(home, request, tag: str):
     tag_obj = Tag.objects.filter(Q(slug=tag) | Q(name=tag)).first()
     if tag_obj is None:
         raise Http404
-    sections = sections_for(request, home.locale_id)
     articles = (
         articles_in(home.locale_id)
         .filter(tagged_items__tag=tag_obj)
         .order_by("-first_published_at", "-pk")
     )
-    page_obj, page_range = paginate(request, articles)
-    attach_sections(page_obj.object_list, sections)
-    return render(
-        request,
-        "articles/tag_page.html",
-        home,
-        {"tag": tag_obj, "page_obj": page_obj, "page_range": page_range,
-         "route_title": tag_obj.name},
+    return render_listing(
+        request, home, "articles/tag_page.html", articles,
+        {"tag": tag_obj, "route_title": tag_obj.name},
     )
 
 
 def corrections_view(home, request):
-    sections = sections_for(request, home.locale_id)
     articles = (
         articles_in(home.locale_id)
         .filter(corrections__isnull=False)
@@ -422,13 +419,8 @@ def corrections_view(home, request):
         .order_by("-latest_correction", "-pk")
         .prefetch_related("corrections")
     )
-    page_obj, page_range = paginate(request, articles)
-    attach_sections(page_obj.object_list, sections)
-    return render(
-        request,
-        "articles/corrections_page.html",
-        home,
-        {"page_obj": page_obj, "page_range": page_range, "route_title": _("更正")},
+    return render_listing(
+        request, home, "articles/corrections_page.html", articles, {"route_title": _("更正")}
     )
 
 
