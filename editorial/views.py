@@ -7,12 +7,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from articles.admin_columns import edit_title_column
 from articles.models import Author
 
 from .authors import MergeError, merge_authors
@@ -58,11 +59,7 @@ class MissingPhotoReportView(ReportView):
     list_export = ["title", "full_url", "missing_count"]
     export_headings = {"title": _("标题"), "full_url": _("网址"), "missing_count": _("缺图数")}
     columns = [
-        TitleColumn(
-            "title",
-            label=_("标题"),
-            get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        ),
+        edit_title_column(_("标题")),
         SectionColumn("section", label=_("栏目")),
         LanguageColumn("language", label=_("语言")),
         MissingCountColumn("missing_count", label=_("缺图数")),

@@ -48,15 +48,7 @@ def summary_text(result: RunResult, *, verbosity: int = 1) -> str:
             "文件 %(files)d 个；稿件：新建 %(created)d，更新 %(updated)d，未变 %(unchanged)d，"
             "已编辑跳过 %(skipped)d；提示 %(warnings)d 条；错误 %(errors)d 个"
         )
-        % {
-            "files": len(result.files),
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "skipped": result.skipped,
-            "warnings": result.warnings,
-            "errors": len(result.failed),
-        }
+        % summary_dict(result)
     )
     if result.run_id:
         lines.append(_("导入记录 #%(run)d，用时 %(seconds).1f 秒") % {

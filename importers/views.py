@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from articles.admin_columns import edit_title_column
 from articles.models import ArticlePage, SectionPage
 
 from .models import ImportRun
@@ -128,11 +129,7 @@ class ReviewQueueView(ReportView):
         "source_position": gettext_lazy("文件内序号"),
     }
     columns = [
-        TitleColumn(
-            "title",
-            label=gettext_lazy("标题"),
-            get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        ),
+        edit_title_column(gettext_lazy("标题")),
         Column("section_title", label=gettext_lazy("栏目")),
         WarningsColumn("warnings", label=gettext_lazy("提示")),
         SourceColumn("source", label=gettext_lazy("来源文件")),
