@@ -18,6 +18,28 @@ class ParseHints:
 
 
 @dataclass
+class EditionHint:
+    """What a file says about its own print edition (an e-paper's edition line).
+
+    A hint, not a fact: the command line and the file name win over it, and the
+    loader warns where they disagree.
+    """
+
+    date: datetime.date | None = None
+    page: int | None = None
+    page_name: str = ""
+    paper: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "date": self.date.isoformat() if self.date else None,
+            "page": self.page,
+            "page_name": self.page_name or None,
+            "paper": self.paper or None,
+        }
+
+
+@dataclass
 class Author:
     name: str
     role: str  # one of ROLES
@@ -88,6 +110,7 @@ class ParsedFile:
     flavour: str = ""  # "marked-up" | "pdf-columns" | "" (unreadable)
     error: str | None = None
     articles: list[ParsedArticle] = field(default_factory=list)
+    edition: EditionHint | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -96,5 +119,6 @@ class ParsedFile:
             "encoding": self.encoding,
             "flavour": self.flavour,
             "error": self.error,
+            "edition": self.edition.to_dict() if self.edition else None,
             "articles": [a.to_dict() for a in self.articles],
         }

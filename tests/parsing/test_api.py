@@ -15,7 +15,8 @@ ARTICLE_KEYS = {"kind", "column", "kicker", "headline", "subheadline", "byline",
 
 def test_to_dict_has_the_dry_run_shape() -> None:
     d = parse_bytes(page_path("001").read_bytes(), source="p.txt").to_dict()
-    assert set(d) == {"source", "sha256", "encoding", "flavour", "error", "articles"}
+    assert set(d) == {"source", "sha256", "encoding", "flavour", "error", "edition",
+                   "articles"}
     assert all(set(a) == ARTICLE_KEYS for a in d["articles"])
     photo = d["articles"][1]["body"][0]
     assert set(photo) == {"type", "caption", "credit", "photographers"}
