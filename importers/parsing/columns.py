@@ -266,8 +266,8 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             return True
         if not _titleish(text) or items[i].prefix:
             return False
-        if i > 0 and items[i - 1].kind == "prompt":
-            return False  # 阅读提示 is followed by its paragraph
+        if i > 0 and items[i - 1].kind in ("prompt", "contmark"):
+            return False  # 阅读提示 and （上接第N版） are followed by their text
         fw = local_width(i)
         if text.endswith("——"):
             return True
