@@ -1,0 +1,138 @@
+"""Before segmenting: the source's form, its chrome and its edition line.
+
+Whatever the export (plain text, an e-paper page saved as text, an HTML
+fragment, a database dump with flattened lines, traditional characters), this
+stage hands the segmenters the lines of the printed text only:
+
+- HTML is read with an HTML parser (`htmltext.py`);
+- traditional characters are folded for the rules (`script.py`);
+- flattened lines are split back (`flattened.py`);
+- site chrome (`chrome.py`) and edition lines (`edition.py`) are set aside,
+  the edition line becoming the file's `EditionHint`;
+- a meta line's author (`作者：…`) becomes a byline line;
+- the page title a site repeats above its own headline is set aside;
+- a paragraph the site printed twice is kept once (and reported).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .chrome import chrome_rule, page_title_of
+from .edition import is_edition_line, merge_hints, read_edition
+from .flattened import split_flattened
+from .htmltext import html_to_lines, looks_like_html
+from .model import EditionHint
+from .script import fold, is_traditional, unfolder
+
+
+@dataclass
+class Prepared:
+    lines: list[str]
+    chrome: list[str] = field(default_factory=list)
+    edition: EditionHint | None = None
+    unfold: Callable[[str], str] | None = None
+    repeated: list[str] = field(default_factory=list)
+    html: bool = False
+
+
+_AUTHOR_FIELD = re.compile(
+    r"(?:^|\s)(?:作者|撰稿|撰文|记者)\s*[:：]\s*(.+?)(?=\s+\S{1,4}\s*[:：]|$)"
+)
+_META_FIELDS = re.compile(r"(?:版面|作者|来源|字数|日期|发布时间|编辑|责任编辑)\s*[:：]")
+_ROLE_START = re.compile(r"^(?:本报|新华社|特约|见习|实习|全媒体|融媒体|首席|记者|通讯员|摄影)")
+_PLAIN_HEADING = re.compile(r"^#{1,6}\s*")
+_SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*$")
+
+
+def author_from_meta(line: str) -> str | None:
+    """`作者：本报记者 张三 通讯员 李四` or a meta row `版面:07 作者: 张三 来源: …`:
+    the author field as a byline line (a bare name is written `文/张三`)."""
+    if not _META_FIELDS.search(line):
+        return None
+    m = _AUTHOR_FIELD.search(line)
+    if not m:
+        return None
+    value = m.group(1).strip()
+    if not value or len(value) > 40:
+        return None
+    return value if _ROLE_START.match(value) else f"文/{value}"
+
+
+def _key(line: str) -> str:
+    return "".join(_PLAIN_HEADING.sub("", line).split())
+
+
+def _drop_page_title(lines: list[str], chrome: list[str]) -> list[str]:
+    """A site prints the headline twice, as the page title (often with the site
+    name, `标题_某某报`) and again above the article: the first copy is chrome."""
+    seen: dict[str, int] = {}
+    content = [i for i, ln in enumerate(lines) if ln.strip()]
+    for i in content[:12]:
+        seen.setdefault(_key(page_title_of(_PLAIN_HEADING.sub("", lines[i]))), i)
+    drop: set[int] = set()
+    for j in content[:25]:
+        key = _key(lines[j])
+        first = seen.get(key)
+        if first is not None and first < j and key and len(key) <= 60 \
+                and not _SENTENCE_END.search(key):
+            drop.add(first)
+    if not drop:
+        return lines
+    chrome.extend(lines[i] for i in sorted(drop))
+    return [ln for i, ln in enumerate(lines) if i not in drop]
+
+
+def _drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A body printed twice (sites that repeat the text below a photo or in a
+    print view): every paragraph seen before is dropped; they are reported."""
+    seen: set[str] = set()
+    out: list[str] = []
+    repeated: list[str] = []
+    for ln in lines:
+        key = _key(ln)
+        if len(key) >= 20 and _SENTENCE_END.search(key) and not key.startswith("#"):
+            if key in seen:
+                repeated.append(ln.strip())
+                continue
+            seen.add(key)
+        out.append(ln)
+    return out, repeated
+
+
+def prepare(text: str) -> Prepared:
+    """Normalised text -> the lines to segment, with chrome and edition set aside."""
+    html = looks_like_html(text)
+    lines = html_to_lines(text) if html else text.split("\n")
+    unfold = None
+    if is_traditional(text):
+        unfold = unfolder(text)
+        lines = [fold(ln) for ln in lines]
+    chrome: list[str] = []
+    hints: list[EditionHint] = []
+    kept: list[str] = []
+    for raw in lines:
+        for line in split_flattened(raw):
+            plain = _PLAIN_HEADING.sub("", line.strip()) if html else line.strip()
+            author = author_from_meta(plain)
+            if author is not None:
+                if is_edition_line(plain):
+                    hints.append(read_edition(plain))
+                chrome.append(line)
+                kept.append(author)
+            elif plain and is_edition_line(plain):
+                hints.append(read_edition(plain))
+                chrome.append(line)
+            elif plain and chrome_rule(plain):
+                chrome.append(line)
+            else:
+                kept.append(line)
+    kept = _drop_page_title(kept, chrome)
+    kept, repeated = _drop_repeats(kept)
+    if not any(ln.strip() for ln in kept):
+        # Everything looked like chrome: parse the text as it is rather than lose it.
+        kept, chrome = lines, []
+    return Prepared(lines=kept, chrome=chrome, edition=merge_hints(hints), unfold=unfold,
+                    repeated=repeated, html=html)
