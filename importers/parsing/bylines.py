@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .model import Author
+from .names import is_organisation, looks_like_person
 
 # Longest first, so 本报记者 wins over 记者.
 _ROLE_WORDS = {
@@ -38,6 +39,7 @@ _ROLE_WORDS = {
 ROLE_RE = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 NAME = r"[\u3400-\u9fff·•]{2,5}"
 _ROLE_THEN_NAME = re.compile(f"^({ROLE_RE})?({NAME})?$")
+_ROLE_ONLY = re.compile(f"(?:{ROLE_RE})")
 _JOB_TITLE = re.compile(
     r"(主席|书记|部长|主任|局长|厅长|院长|校长|会长|理事长|总经理|董事长|经理|委员|成员|专家|"
     r"教授|研究员|代表|工程师|队长|站长|所长|处长|科长|县长|市长|省长|馆长|秘书长)$"
@@ -45,11 +47,14 @@ _JOB_TITLE = re.compile(
 _NAME_ONLY = re.compile(f"^{NAME}$")
 
 # Run-in bylines at the head of a first paragraph: 本报讯（记者X 通讯员Y）…, 中工网讯 …
+# The dateline form (新华社北京5月1日电, 本报某地5月1日电) may stand in 【】.
 RUNIN = re.compile(
     r"^\s*((?:本报|中工网|工人日报|[\u4e00-\u9fff]{2,6}网)讯"
-    r"|(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,8}\d{1,2}月\s?\d{1,2}日\s?电)"
+    r"|【?(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,8}\d{1,2}月\s?\d{1,2}日\s?电】?)"
     r"\s*(?:[（(]([^（）()\n]{1,40})[）)])?\s*"
 )
+# `本报讯 张三报道`, `本报讯 记者张三 李四报道`: the run-in credit without brackets.
+_REPORTED = re.compile(f"^((?:(?:{ROLE_RE})\\s*)?{NAME}(?:[ 、]+(?:(?:{ROLE_RE})\\s*)?{NAME})*)\\s*报道\\s*")
 SIGNATURE = re.compile(
     f"(?:^|(?<=\\s)|(?<=[。！？”…]))\\s*□\\s*({NAME}(?:[ 、]{NAME}){{0,3}})\\s*$"
 )
@@ -59,8 +64,22 @@ def role_of(word: str) -> str:
     return _ROLE_WORDS.get(word, "author")
 
 
+def join_spaced_names(tokens: list[str]) -> list[str]:
+    """Justified names (`岑 野`: a two-character name spread to the width of three)
+    come apart into single characters: put them back together."""
+    out: list[str] = []
+    for tok in tokens:
+        if (out and len(out[-1]) == 1 and len(tok) <= 2 and not _ROLE_ONLY.fullmatch(tok)
+                and not _ROLE_ONLY.fullmatch(out[-1])):
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
 def _tokens_to_authors(tokens: list[str], default: str) -> list[Author] | None:
     """Role words apply to the names that follow them; None if a token is not a name."""
+    tokens = join_spaced_names(tokens)
     authors: list[Author] = []
     role = default
     for tok in tokens:
@@ -114,12 +133,25 @@ def parse_runin(text: str) -> tuple[str, list[Author], str] | None:
     if not rest.strip():
         return None
     authors: list[Author] = []
+    end = m.end()
     if m.group(2):
         tokens = re.split(r"[\s、，,]+", m.group(2).strip())
-        authors = _tokens_to_authors([t for t in tokens if t], "author") or []
-        if not authors and len(m.group(2).strip()) <= 8:
-            authors = [Author(m.group(2).strip(), "author")]
-    prefix = text[: m.end()].strip()
+        inner = m.group(2).strip()
+        if re.search(ROLE_RE, inner):
+            authors = _tokens_to_authors([t for t in tokens if t], "author") or []
+        elif all(looks_like_person(t) for t in join_spaced_names([t for t in tokens if t])):
+            authors = [Author(t, "author") for t in join_spaced_names([t for t in tokens if t])]
+        # Otherwise a pen name of an office (`本报讯（禾工宣）`): no person.
+    else:
+        r = _REPORTED.match(rest)
+        if r:
+            tokens = [t for t in re.split(r"[\s、]+", r.group(1)) if t]
+            authors = _tokens_to_authors(tokens, "reporter") or []
+            end += r.end()
+            rest = text[end:]
+            if not rest.strip():
+                return None
+    prefix = text[:end].strip()
     return prefix, authors, rest
 
 
@@ -152,3 +184,52 @@ def parse_paren_byline(text: str) -> tuple[str, str, list[Author]] | None:
     if not authors:
         return None
     return text[: m.start()].rstrip(), m.group(1).strip(), authors
+
+
+_CLOSING = re.compile(r"^(.*[。！？!?”…])\s*[（(]([^（）()]{2,16})[）)]$")
+
+
+def parse_closing_credit(text: str) -> tuple[str, str, list[Author]] | None:
+    """A credit in brackets closing an item without a role word: a person
+    (`…开幕。（卓文翰）`) or an organisation (`…参与。（某市总工会宣教部）`)."""
+    if not text.endswith(("）", ")")):
+        return None
+    m = _CLOSING.match(text)
+    if not m:
+        return None
+    inner = m.group(2).strip()
+    names = join_spaced_names(inner.split())
+    if all(looks_like_person(n) for n in names) and len(names) <= 3:
+        return m.group(1), inner, [Author(n, "author") for n in names]
+    if is_organisation(inner) and " " not in inner:
+        return m.group(1), inner, []
+    return None
+
+
+_GLUED = re.compile(r"^(.{12,}[。！？!?”])([\u4e00-\u9fff]{2,4})$")
+
+
+def parse_glued_name(text: str) -> tuple[str, str, list[Author]] | None:
+    """The writer's name set right after the last sentence (`…的温暖。张三`)."""
+    m = _GLUED.match(text)
+    if not m or not looks_like_person(m.group(2)):
+        return None
+    return m.group(1), m.group(2), [Author(m.group(2), "author")]
+
+
+_PLACE_OR_JOB_END = re.compile(r"(?:[员工师者生人民长手医农兵]|[省市县区镇乡村州])$")
+
+
+def parse_reader_signature(text: str) -> list[Author] | None:
+    """A reader's signature under a letter: place or job, then the name
+    (`某市 退休职工 张三`, `读者 张 三`, `某区快递员 李四`)."""
+    t = text.strip()
+    if not t or len(t) > 24 or re.search(r"[，。！？、：；“”]", t):
+        return None
+    tokens = join_spaced_names(t.split())
+    if len(tokens) < 2 or not looks_like_person(tokens[-1]):
+        return None
+    head = "".join(tokens[:-1])
+    if len(head) > 16 or not _PLACE_OR_JOB_END.search(head) or _ROLE_ONLY.search(head):
+        return None
+    return [Author(tokens[-1], "author")]

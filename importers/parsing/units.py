@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 from .bylines import (
     ROLE_RE,
     parse_byline_line,
+    parse_closing_credit,
+    parse_glued_name,
     parse_paren_byline,
+    parse_reader_signature,
     parse_runin,
     parse_signature,
 )
 from .captions import split_credit
 from .model import Author, Block, ParsedArticle
-from .normalise import clean_line, fullwidth_punct
+from .normalise import clean_line, fullwidth_punct, is_letter_spaced
 from .roles import (
     COLUMN_LABEL,
     CONTINUED,
@@ -111,7 +114,7 @@ class Draft:
     def add_sig(self, u: Unit) -> None:
         self.add_byline(u.text.replace("□", "").strip(), u.authors)
         self.raw.append(u.raw)
-        self.sig = True
+        self.sig = self.sig or bool(u.authors)  # an organisation's signature is no author's
         self.closed = True
 
     def add_photo(self, u: Unit) -> None:
@@ -197,6 +200,10 @@ def special_unit(light: str, raw: str) -> Unit | None:
         authors = parse_byline_line(light)
         if authors:
             return Unit("byline", text=light, authors=authors, raw=raw)
+        if " " in light and not is_letter_spaced(light) and light.count(" ") <= 3:
+            authors = parse_reader_signature(light)
+            if authors:
+                return Unit("sig", text=light, authors=authors, raw=raw)
     return None
 
 
@@ -209,7 +216,7 @@ def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
             light = c[0]
             tails.insert(0, Unit("credit", prefix=c[1], names=c[2], raw=""))
             continue
-        s = parse_signature(light) or parse_paren_byline(light)
+        s = parse_signature(light) or parse_paren_byline(light) or parse_closing_credit(light)
         if s:
             light = s[0]
             tails.insert(0, Unit("sig", text=s[1], authors=s[2], raw=""))
@@ -234,6 +241,10 @@ def text_units(light: str, raw: str, blanks: int = 0) -> list[Unit]:
         out.append(Unit("contmark", text=m.group(0), raw="", page=int(m.group(1)), blanks=blanks))
         light = light[m.end():]
     core, tails = split_tails(light, raw)
+    glued = parse_glued_name(core) if not tails else None
+    if glued:  # one paragraph per line: a name after the last full stop signs it
+        core = glued[0]
+        tails.append(Unit("sig", text=glued[1], authors=glued[2], raw=""))
     if core:
         u = Unit("para", raw=raw, blanks=blanks, lines=[core])
         r = parse_runin(core)
