@@ -54,7 +54,9 @@ RUNIN = re.compile(
     r"\s*(?:[（(]([^（）()\n]{1,40})[）)])?\s*"
 )
 # `本报讯 张三报道`, `本报讯 记者张三 李四报道`: the run-in credit without brackets.
-_REPORTED = re.compile(f"^((?:(?:{ROLE_RE})\\s*)?{NAME}(?:[ 、]+(?:(?:{ROLE_RE})\\s*)?{NAME})*)\\s*报道\\s*")
+_REPORTED = re.compile(
+    f"^((?:(?:{ROLE_RE})\\s*)?{NAME}(?:[ 、]+(?:(?:{ROLE_RE})\\s*)?{NAME})*)\\s*报道\\s*"
+)
 SIGNATURE = re.compile(
     f"(?:^|(?<=\\s)|(?<=[。！？”…]))\\s*□\\s*({NAME}(?:[ 、]{NAME}){{0,3}})\\s*$"
 )
@@ -97,6 +99,10 @@ def _tokens_to_authors(tokens: list[str], default: str) -> list[Author] | None:
 _SLASH = f"(文图|文/图|文|图|摄影)\\s*[/／:：]\\s*({NAME}(?:[ 、]{NAME})*)"
 _SLASH_CREDIT = re.compile(_SLASH)
 _SLASH_LINE = re.compile(f"^(?:\\s*{_SLASH})+\\s*$")
+# `□张三 /文 /图`, `张三 文/图`: the name first, then what the person made.
+_NAME_SLASH_LINE = re.compile(
+    f"^[□■]?\\s*({NAME}(?:[ 、]{NAME})*)\\s*((?:[/／]\\s*(?:文|图|摄影|摄)\\s*)+|文/图|文图)$"
+)
 
 
 def parse_byline_line(text: str) -> list[Author] | None:
@@ -110,6 +116,11 @@ def parse_byline_line(text: str) -> list[Author] | None:
             role = "photographer" if kind in ("图", "摄影") else "author"
             out.extend(Author(n, role) for n in re.split(r"[ 、]", names) if n)
         return out or None
+    m = _NAME_SLASH_LINE.match(text)
+    if m:
+        names = [n for n in re.split(r"[ 、]", m.group(1)) if n]
+        role = "author" if "文" in m.group(2) else "photographer"
+        return [Author(n, role) for n in names]
     tokens = text.split()
     first = _ROLE_THEN_NAME.match(tokens[0])
     if first and first.group(1):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_line, vis_len
@@ -103,9 +104,14 @@ def _credit_ahead(units: list[Unit], i: int, stop: tuple[str, ...]) -> bool:
 
 
 def _plain_title(u: Unit) -> bool:
+    """A line that can be a title: short, no closing punctuation, not open-ended
+    (a kicker may be long and end in ——)."""
     text = u.text
-    return (u.kind == "para" and not u.prefix and bool(text) and vis_len(text) <= TITLE_MAX
-            and not ends_clause(text) and (not open_ended(text) or text.endswith("——")))
+    if u.kind != "para" or u.prefix or not text or ends_clause(text):
+        return False
+    if text.endswith("——"):
+        return vis_len(text) <= 2 * TITLE_MAX
+    return vis_len(text) <= TITLE_MAX and not open_ended(text)
 
 
 def _title_run(units: list[Unit], i: int) -> int:
@@ -119,6 +125,96 @@ def _title_run(units: list[Unit], i: int) -> int:
     return i
 
 
+def _candidate_run(units: list[Unit], i: int) -> int:
+    """End of the run of up to four title-like lines starting at unit i."""
+    j = i
+    while j < len(units) and j - i < 4 and _plain_title(units[j]) and (
+            j == i or units[j].blanks == 0):
+        j += 1
+    return j
+
+
+@dataclass
+class TitleContext:
+    """What the plain-text title rules look at: the run of title-like lines
+    `units[start:end]`, the unit after it, and the item open above it."""
+
+    units: list[Unit]
+    start: int
+    end: int
+    cur: Draft | None
+    gap_separates: bool
+
+    @property
+    def lines(self) -> list[str]:
+        return [u.text for u in self.units[self.start:self.end]]
+
+    @property
+    def after(self) -> Unit | None:
+        return self.units[self.end] if self.end < len(self.units) else None
+
+
+def opens_file(c: TitleContext) -> bool:
+    """Title lines before any text are the first item's title block."""
+    return c.cur is None
+
+
+def dash_title_block(c: TitleContext) -> bool:
+    """A kicker ending in —— or a subheadline opening with ——: a title block."""
+    lines = c.lines
+    return any(t.endswith("——") for t in lines[:-1]) or any(
+        t.startswith("——") for t in lines[1:])
+
+
+def after_closed_item(c: TitleContext) -> bool:
+    """The item above is signed off (closing credit, signature, photo credit)."""
+    return c.cur is not None and c.cur.closed
+
+
+def after_separator_gap(c: TitleContext) -> bool:
+    """Where blank lines separate items (not every paragraph), a title line
+    after a blank line opens an item."""
+    return c.gap_separates and c.units[c.start].blanks >= 1
+
+
+_DATED_LEAD = re.compile(
+    r"^(?:\d{1,2}\s?月\s?\d{1,2}\s?日|近日|日前|昨天|昨日|本报讯|新华社)"
+)
+
+
+def over_dated_lead(c: TitleContext) -> bool:
+    """A title over a lead that opens with its date (`4月20日，…`, `近日，…`): news
+    items open so, the paragraphs under a feature's section headings rarely do."""
+    nxt = c.after
+    return nxt is not None and nxt.kind == "para" and bool(_DATED_LEAD.match(nxt.text))
+
+
+def after_brief(c: TitleContext) -> bool:
+    """Briefs (a run-in byline, or no byline at all) have no section headings:
+    a title line after one, over a paragraph, opens the next brief."""
+    cur, nxt = c.cur, c.after
+    if cur is None or nxt is None or nxt.kind != "para" or cur.headings:
+        return False
+    return cur.runin or not cur.art.byline
+
+
+def several_title_lines(c: TitleContext) -> bool:
+    """Two or more title lines in a row (kicker + headline, headline + 副题)
+    form a title block; a section heading is one line."""
+    return c.end - c.start >= 2 and c.after is not None and c.after.kind == "para"
+
+
+PLAIN_TITLE_RULES = (
+    opens_file, dash_title_block, after_closed_item, after_separator_gap, over_dated_lead,
+    after_brief, several_title_lines,
+)
+
+
+def opens_item(c: TitleContext) -> bool:
+    """Do the title-like lines open a new item (else they are section headings)?"""
+    return any(rule(c) for rule in PLAIN_TITLE_RULES)
+
+
 def build_marked(lines: list[str]) -> list[Draft]:
     units = marked_units(lines)
     b = Builder()
@@ -128,6 +224,9 @@ def build_marked(lines: list[str]) -> list[Draft]:
     gaps = sum(1 for u in units if u.blanks >= 2)
     singles = sum(1 for u in units if u.blanks == 1)
     b.gap_splits = 0 < gaps <= max(2, n * 0.3) and singles >= 0.6 * n
+    # Plain text (no `#` headline markup): titles are known by their shape.
+    plain = not any(u.kind == "h1" for u in units)
+    gap_separates = 0 < sum(1 for u in units if u.blanks >= 1) <= max(1, 0.35 * n)
     for i, u in enumerate(units):
         nxt = units[i + 1] if i + 1 < n else None
         cur = b.cur
@@ -201,6 +300,18 @@ def build_marked(lines: list[str]) -> list[Draft]:
             if i < skip_to:
                 continue  # already taken as a title line
             run = _title_run(units, i)
+            if run == i and plain and _plain_title(u) and not u.text.startswith("——"):
+                end = _candidate_run(units, i)
+                ctx = TitleContext(units, i, end, cur, gap_separates)
+                if end < n and units[end].kind in ("para", "byline", "credit", "prompt") \
+                        and opens_item(ctx):
+                    run = end
+                elif (cur is not None and cur.has_body() and not cur.closed and end == i + 1
+                      and ctx.after is not None and ctx.after.kind == "para"
+                      and not ctx.after.prefix):
+                    cur.add_heading(clean_line(u.lines[0], title=True) if u.lines else u.text,
+                                    u.raw)
+                    continue
             if run > i:
                 # Plain title lines (no markup) right above a byline: a new item.
                 cur = b.new()

@@ -192,10 +192,13 @@ def special_unit(light: str, raw: str) -> Unit | None:
         c = split_credit(light)
         if c and not c[0]:
             return Unit("credit", prefix=c[1], names=c[2], raw=raw)
-    if "□" in light:
+    if "□" in light or "■" in light:
         s = parse_signature(light)
         if s and not s[0]:
             return Unit("sig", text=s[1], authors=s[2], raw=raw)
+        authors = parse_byline_line(light)
+        if authors:
+            return Unit("byline", text=light.lstrip("□■ "), authors=authors, raw=raw)
     if len(light) <= 60 and (" " in light or _BYLINE_START.match(light)):
         authors = parse_byline_line(light)
         if authors:
