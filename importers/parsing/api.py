@@ -70,6 +70,9 @@ def _settle(articles: list[ParsedArticle], prepared: Prepared) -> None:
                      articles[0])
         owner.warnings.append(W_REPEATED.format(key))
     if prepared.unfold is not None:
+        if prepared.edition is not None:
+            prepared.edition.paper = prepared.unfold(prepared.edition.paper)
+            prepared.edition.page_name = prepared.unfold(prepared.edition.page_name)
         for a in articles:
             unfold_article(a, prepared.unfold)
 

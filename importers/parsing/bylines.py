@@ -108,6 +108,10 @@ _NAME_SLASH_LINE = re.compile(
 def parse_byline_line(text: str) -> list[Author] | None:
     """A stand-alone byline line (`本报记者 田国垒 本报通讯员 李庆童`), else None."""
     text = text.strip()
+    if text.endswith(("摄影报道", "图文报道")):
+        # A photo story's credit under its title: the names took the pictures.
+        people = parse_byline_line(text[:-4].strip())
+        return [Author(a.name, "photographer") for a in people] if people else None
     if not text or len(text) > 60 or "摄" in text[-2:]:
         return None
     if _SLASH_LINE.match(text):

@@ -96,11 +96,25 @@ def _kind(d: Draft) -> str:
     return "article"
 
 
+def _photo_story(d: Draft) -> None:
+    """An item credited to photographers only (`本报记者 张三 摄影报道` under the
+    title) whose text is short captions: its paragraphs are one photo's caption."""
+    a = d.art
+    if (not a.authors or any(x.role != "photographer" for x in a.authors)
+            or not a.body or any(b.type != "paragraph" for b in a.body)
+            or sum(len(b.text) for b in a.body) > 400):
+        return
+    caption = "\n".join(b.text for b in a.body)
+    a.body = [Block("photo", caption=caption, credit=a.byline,
+                    photographers=[x.name for x in a.authors])]
+
+
 def finish(drafts: list[Draft]) -> list[ParsedArticle]:
     out: list[ParsedArticle] = []
     for d in drafts:
         a = d.art
         _reorder(d)
+        _photo_story(d)
         if d.labels:
             a.column = " ".join(d.labels)
         a.kind = _kind(d)

@@ -74,6 +74,10 @@ def marked_units(lines: list[str]) -> list[Unit]:
 
     for u in units:
         prev = merged[-1] if merged else None
+        if (u.kind == "credit" and prev is not None and prev.kind == "byline"
+                and len(merged) >= 2 and merged[-2].kind == "para"):
+            merged[-1] = _split_credit(prev, u)
+            continue
         if (prev is not None and prev.kind == "para" and u.kind == "para" and not u.prefix
                 and u.blanks < 2 and prev.text and not ends_clause(prev.text)
                 and not prev.text.endswith("——")
@@ -87,6 +91,15 @@ def marked_units(lines: list[str]) -> list[Unit]:
             continue
         merged.append(u)
     return merged
+
+
+def _split_credit(first: Unit, credit: Unit) -> Unit:
+    """A photo credit broken over two lines under a caption (`本报记者 张三` /
+    `本报通讯员 李四 摄`): the 摄 covers both lines' names."""
+    names = [a.name for a in first.authors] + [n for n in credit.names
+                                               if n not in {a.name for a in first.authors}]
+    return Unit("credit", prefix=f"{first.text} {credit.prefix}", names=names,
+                raw=f"{first.raw}\n{credit.raw}", blanks=first.blanks)
 
 
 def _kicker_like(text: str) -> bool:
@@ -107,7 +120,7 @@ def _plain_title(u: Unit) -> bool:
     """A line that can be a title: short, no closing punctuation, not open-ended
     (a kicker may be long and end in ——)."""
     text = u.text
-    if u.kind != "para" or u.prefix or not text or ends_clause(text):
+    if u.kind != "para" or u.prefix or not text or ends_clause(text) or "。" in text:
         return False
     if text.endswith("——"):
         return vis_len(text) <= 2 * TITLE_MAX
@@ -132,6 +145,21 @@ def _candidate_run(units: list[Unit], i: int) -> int:
             j == i or units[j].blanks == 0):
         j += 1
     return j
+
+
+_CIRCLED = re.compile(r"^[②-⑳]")
+
+
+def continues_photo_group(cur: Draft, u: Unit) -> bool:
+    """A credited caption after a titled group of photos is one more photo of
+    it when numbered (②, ③…) or when it does not open a news item of its own
+    (a date lead, `图为`)."""
+    body = cur.art.body
+    if not body or body[-1].type != "photo" or not cur.art.headline:
+        return False
+    if _CIRCLED.match(u.text):
+        return True
+    return not (_DATED_LEAD.match(u.text) or "图为" in u.text)
 
 
 @dataclass
@@ -204,9 +232,38 @@ def several_title_lines(c: TitleContext) -> bool:
     return c.end - c.start >= 2 and c.after is not None and c.after.kind == "para"
 
 
+_IDEOGRAPH_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_FIRST_SENTENCE = re.compile(r"^[^。！？]*")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[k:k + 2] for run in _IDEOGRAPH_RUN.findall(text) for k in range(len(run) - 1)}
+
+
+def headline_echoes_lead(c: TitleContext) -> bool:
+    """A news headline repeats the words of its own lead's first sentence
+    (`某集团开展“师徒结对”` / `某集团工会日前组织开展新一轮“师徒结对”活动`);
+    a feature's section heading seldom does."""
+    nxt = c.after
+    if nxt is None or nxt.kind != "para" or c.end - c.start != 1:
+        return False
+    title = _bigrams(c.lines[0])
+    if len(title) < 4:
+        return False
+    lead = _bigrams(_FIRST_SENTENCE.match(nxt.text).group(0))
+    return len(title & lead) >= 0.6 * len(title)
+
+
+def after_photo(c: TitleContext) -> bool:
+    """Photo items end with their last credited caption: a title after one
+    opens the next item."""
+    cur = c.cur
+    return cur is not None and bool(cur.art.body) and cur.art.body[-1].type == "photo"
+
+
 PLAIN_TITLE_RULES = (
     opens_file, dash_title_block, after_closed_item, after_separator_gap, over_dated_lead,
-    after_brief, several_title_lines,
+    after_brief, several_title_lines, headline_echoes_lead, after_photo,
 )
 
 
@@ -324,6 +381,9 @@ def build_marked(lines: list[str]) -> list[Draft]:
                 cur.art.subheadline = u.text.lstrip("—").strip()  # ——记…: a subheadline
                 cur.raw.append(u.raw)
                 continue
+            if (cur is not None and cur.closed and nxt is not None and nxt.kind == "credit"
+                    and continues_photo_group(cur, u)):
+                cur.closed = False  # several captions under one title
             if cur is not None and cur.expect_prompt and not u.prefix:
                 cur.art.reader_prompt = append_text(cur.art.reader_prompt, u.text)
                 cur.expect_prompt = False

@@ -61,6 +61,14 @@ def author_from_meta(line: str) -> str | None:
     return value if _ROLE_START.match(value) else f"文/{value}"
 
 
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:报|日报|晚报|工人报|职工报|电讯|周刊)$")
+
+
+def is_masthead(line: str) -> bool:
+    """The paper's name alone on a line (`某某职工报`) at the top of a copy."""
+    return bool(_MASTHEAD.match(line.strip()))
+
+
 def _key(line: str) -> str:
     return "".join(_PLAIN_HEADING.sub("", line).split())
 
@@ -122,6 +130,10 @@ def prepare(text: str) -> Prepared:
                     hints.append(read_edition(plain))
                 chrome.append(line)
                 kept.append(author)
+            elif plain and len(kept) <= 2 and not any(k.strip() for k in kept) \
+                    and is_masthead(plain):
+                hints.append(EditionHint(paper=plain))
+                chrome.append(line)
             elif plain and is_edition_line(plain):
                 hints.append(read_edition(plain))
                 chrome.append(line)

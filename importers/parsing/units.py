@@ -199,7 +199,7 @@ def special_unit(light: str, raw: str) -> Unit | None:
         authors = parse_byline_line(light)
         if authors:
             return Unit("byline", text=light.lstrip("□■ "), authors=authors, raw=raw)
-    if len(light) <= 60 and (" " in light or _BYLINE_START.match(light)):
+    if len(light) <= 60 and (" " in light or "/" in light or _BYLINE_START.match(light)):
         authors = parse_byline_line(light)
         if authors:
             return Unit("byline", text=light, authors=authors, raw=raw)
