@@ -150,6 +150,10 @@ def _candidate_run(units: list[Unit], i: int) -> int:
 _CIRCLED = re.compile(r"^[②-⑳]")
 
 
+def _photos_only(d: Draft) -> bool:
+    return bool(d.art.body) and all(b.type == "photo" for b in d.art.body)
+
+
 def continues_photo_group(cur: Draft, u: Unit) -> bool:
     """A credited caption after a titled group of photos is one more photo of
     it when numbered (②, ③…) or when it does not open a news item of its own
@@ -258,7 +262,11 @@ def after_photo(c: TitleContext) -> bool:
     """Photo items end with their last credited caption: a title after one
     opens the next item."""
     cur = c.cur
-    return cur is not None and bool(cur.art.body) and cur.art.body[-1].type == "photo"
+    if cur is None or not cur.art.body:
+        return False
+    by_photographers = bool(cur.art.authors) and all(
+        a.role == "photographer" for a in cur.art.authors)
+    return cur.art.body[-1].type == "photo" or by_photographers
 
 
 PLAIN_TITLE_RULES = (
@@ -381,9 +389,9 @@ def build_marked(lines: list[str]) -> list[Draft]:
                 cur.art.subheadline = u.text.lstrip("—").strip()  # ——记…: a subheadline
                 cur.raw.append(u.raw)
                 continue
-            if (cur is not None and cur.closed and nxt is not None and nxt.kind == "credit"
-                    and continues_photo_group(cur, u)):
-                cur.closed = False  # several captions under one title
+            if cur is not None and nxt is not None and nxt.kind == "credit" and _photos_only(cur):
+                # Several captions under one title, or the next photo news item.
+                cur.closed = not continues_photo_group(cur, u)
             if cur is not None and cur.expect_prompt and not u.prefix:
                 cur.art.reader_prompt = append_text(cur.art.reader_prompt, u.text)
                 cur.expect_prompt = False
