@@ -105,8 +105,12 @@ _LIST_ITEM = re.compile(r"^[·•▪◇◆]\s*\S")
 
 
 def headline_list_item(t: str) -> bool:
-    """An entry of the site's list of the page's headlines (`· 技能津贴“按月到账”`)."""
-    return bool(_LIST_ITEM.match(t)) and len(t) <= 40
+    """An entry of the site's list of the page's headlines (`· 技能津贴“按月到账”`):
+    a whole title after the bullet (no sentence punctuation, quotes balanced),
+    not a wrapped text line opening with a middle dot (`劳动·汗水`)."""
+    if not _LIST_ITEM.match(t) or len(t) > 40 or re.search(r"[，。；]", t):
+        return False
+    return all(t.count(a) == t.count(b) for a, b in ("“”", "《》", "（）", "‘’"))
 
 
 CHROME_RULES: tuple[Callable[[str], bool], ...] = (

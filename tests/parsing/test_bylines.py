@@ -57,8 +57,10 @@ def test_run_in_bare_name_is_an_author() -> None:
     assert _pairs(parse_runin("本报讯（张峰）汉中市")[1]) == [("张峰", "author")]
 
 
-def test_run_in_pen_name_is_an_author() -> None:
-    assert _pairs(parse_runin("本报讯（合工宣）5月28日")[1]) == [("合工宣", "author")]
+def test_run_in_office_pen_name_is_no_person() -> None:
+    # 合工宣 = an office's pen name (no surname): kept in the byline, not an author.
+    prefix, authors, _ = parse_runin("本报讯（合工宣）5月28日")
+    assert (prefix, authors) == ("本报讯（合工宣）", [])
 
 
 def test_website_run_in_without_names() -> None:
