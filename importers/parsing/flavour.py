@@ -9,6 +9,7 @@ MARKED_UP = "marked-up"
 PDF_COLUMNS = "pdf-columns"
 
 _PARAGRAPH_LINE = 40
+_SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)\"]*$")
 _MARKUP = re.compile(r"^(#{1,6}\s+\S|\*\*\S.*\*\*\s*$)")
 
 
@@ -30,4 +31,9 @@ def detect_flavour(lines: list[str]) -> str:
     # Paragraphs on one line each, among many short title and heading lines
     # (e-paper copies): a column never holds a line of 40 characters.
     paragraphs = sum(1 for ln in content[:400] if len(ln.replace(" ", "")) > _PARAGRAPH_LINE)
-    return MARKED_UP if paragraphs >= max(2, 0.2 * len(lengths)) else PDF_COLUMNS
+    if paragraphs >= max(2, 0.2 * len(lengths)):
+        return MARKED_UP
+    # A column's lines mostly break mid-sentence; whole paragraphs end with one.
+    text_lines = [ln for ln in content[:400] if len(ln) >= 15]
+    ends = sum(1 for ln in text_lines if _SENTENCE_END.search(ln))
+    return MARKED_UP if text_lines and ends >= 0.6 * len(text_lines) else PDF_COLUMNS

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from importers.parsing.bylines import parse_byline_line, parse_runin, parse_signature
+from importers.parsing.bylines import (
+    parse_byline_line,
+    parse_closing_credit,
+    parse_glued_name,
+    parse_reader_signature,
+    parse_runin,
+    parse_signature,
+)
+from importers.parsing.model import Author
+
+A = "author"
 
 
 def _pairs(authors):
@@ -103,3 +113,43 @@ def test_text_and_picture_slash_credits() -> None:
 def test_more_role_words() -> None:
     assert _pairs(parse_byline_line("本报全媒体记者 赵六 特约通讯员 钱七")) == [
         ("赵六", "reporter"), ("钱七", "correspondent")]
+
+
+def test_run_in_reported_by_without_brackets() -> None:
+    assert parse_runin("本报讯 张三报道 每天中午12点半")[1:] == (
+        [Author("张三", "reporter")], "每天中午12点半")
+
+
+def test_bracketed_dateline_is_a_run_in() -> None:
+    prefix, authors, rest = parse_runin("【本报某地6月26日电】某区总工会26日发布消息")
+    assert (prefix, authors, rest) == ("【本报某地6月26日电】", [], "某区总工会26日发布消息")
+
+
+def test_justified_names_are_joined() -> None:
+    _, authors, _ = parse_runin("本报讯（记者 岑 野 通讯员 殷 朗）4月15日")
+    assert _pairs(authors) == [("岑野", "reporter"), ("殷朗", "correspondent")]
+
+
+def test_name_then_slash_roles_line() -> None:
+    assert _pairs(parse_byline_line("□龚晓帆 /文 /图")) == [("龚晓帆", A)]
+    assert _pairs(parse_byline_line("本报记者 张三 摄影报道")) == [("张三", "photographer")]
+
+
+def test_closing_credit_person_or_organisation() -> None:
+    assert parse_closing_credit("展览将持续至4月5日。（卓文翰）") == (
+        "展览将持续至4月5日。", "卓文翰", [Author("卓文翰", A)])
+    assert parse_closing_credit("职工在线参与答题。（某市总工会宣教部）") == (
+        "职工在线参与答题。", "某市总工会宣教部", [])
+    assert parse_closing_credit("图为他在铁塔上检查。（受访者供图）") is None
+
+
+def test_name_glued_to_last_sentence() -> None:
+    assert parse_glued_name("考核优秀的师傅可获得1000元奖励。宁晓禾")[1] == "宁晓禾"
+    assert parse_glued_name("考核优秀的师傅可获得1000元奖励。他说") is None
+
+
+def test_reader_signature_under_a_letter() -> None:
+    assert _pairs(parse_reader_signature("某区快递员 许立冬")) == [("许立冬", A)]
+    assert _pairs(parse_reader_signature("某市 退休职工 暴春雷")) == [("暴春雷", A)]
+    assert _pairs(parse_reader_signature("读者 滕 瑶")) == [("滕瑶", A)]
+    assert parse_reader_signature("技能有等级 成长有通道") is None

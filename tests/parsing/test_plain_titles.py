@@ -1,0 +1,108 @@
+"""Plain text, one paragraph per line: title lines known by their shape."""
+
+from __future__ import annotations
+
+from importers.parsing import parse_text
+from importers.parsing.marked import (
+    TitleContext,
+    after_brief,
+    after_closed_item,
+    after_photo,
+    after_separator_gap,
+    dash_title_block,
+    headline_echoes_lead,
+    marked_units,
+    opens_file,
+    over_dated_lead,
+    several_title_lines,
+)
+from importers.parsing.model import Block, ParsedArticle
+from importers.parsing.units import Draft
+
+LEAD = "4月20日，某市职工安全生产知识竞赛决赛在市工人文化宫举行，8支代表队同场竞技。"
+BODY = "焊接车间承担着大型起重机主梁的焊接任务，一条焊缝长的有十几米。"
+
+
+def _ctx(lines: list[str], cur: Draft | None = None, gap: bool = False) -> TitleContext:
+    units = marked_units(lines)
+    titles = sum(1 for u in units if u.kind == "para" and "。" not in u.text)
+    return TitleContext(units, 0, titles, cur, gap)
+
+
+def _draft(*, byline: str = "", runin: bool = False, closed: bool = False,
+           photo: bool = False) -> Draft:
+    d = Draft(ParsedArticle(position=0, byline=byline,
+                            body=[Block("photo", caption="图") if photo
+                                  else Block("paragraph", text=BODY)]))
+    d.runin, d.closed = runin, closed
+    return d
+
+
+def test_opens_file() -> None:
+    assert opens_file(_ctx(["某区评选“金牌工人”", LEAD]))
+    assert not opens_file(_ctx(["某区评选“金牌工人”", LEAD], _draft()))
+
+
+def test_dash_title_block() -> None:
+    assert dash_title_block(_ctx(["某县总工会为环卫职工送清凉——", "“一瓶水也是一份心意”", BODY]))
+    assert dash_title_block(_ctx(["电焊班长的“三本账”", "——记某车间班长", BODY]))
+    assert not dash_title_block(_ctx(["“技术账”算的是质量", BODY]))
+
+
+def test_after_closed_item_and_photo() -> None:
+    assert after_closed_item(_ctx(["某区评选“金牌工人”", BODY], _draft(closed=True)))
+    assert after_photo(_ctx(["港口夜色里的“守护者”", BODY], _draft(photo=True)))
+    assert not after_photo(_ctx(["港口夜色里的“守护者”", BODY], _draft()))
+
+
+def test_after_separator_gap() -> None:
+    ctx = _ctx(["", "某县举办职工书法作品展", BODY], _draft(), gap=True)
+    assert after_separator_gap(ctx)
+    assert not after_separator_gap(_ctx(["", "某县举办职工书法作品展", BODY], _draft()))
+
+
+def test_over_dated_lead() -> None:
+    assert over_dated_lead(_ctx(["某市开展职工安全知识竞赛", LEAD], _draft(byline="本报记者 张三")))
+    assert not over_dated_lead(_ctx(["“技术账”算的是质量", BODY], _draft()))
+
+
+def test_after_brief() -> None:
+    assert after_brief(_ctx(["某镇职工运动会开赛", BODY], _draft(runin=True)))
+    assert not after_brief(_ctx(["“技术账”算的是质量", BODY], _draft(byline="本报记者 张三")))
+
+
+def test_several_title_lines() -> None:
+    assert several_title_lines(_ctx(["某县总工会为环卫职工送清凉", "“一瓶水也是一份心意”", BODY]))
+    assert not several_title_lines(_ctx(["“技术账”算的是质量", BODY]))
+
+
+def test_headline_echoes_lead() -> None:
+    ctx = _ctx(["某港务集团开展“师徒结对”",
+                "某港务集团工会日前组织开展新一轮“师徒结对”活动，46对师徒现场签订协议。"])
+    assert headline_echoes_lead(ctx)
+    assert not headline_echoes_lead(_ctx(["“技术账”算的是质量", BODY]))
+
+
+def test_simple_article_with_edition_line() -> None:
+    page = ("某区评选“金牌工人”\n《某某日报》（2012年05月03日 002版）\n"
+            "本报讯（记者张三 实习生李四）4月27日，某区总工会评选出首批“金牌工人”20名。\n"
+            "获评职工将获得一次性奖励和疗休养机会。\n×\n")
+    result = parse_text(page)
+    assert [a.headline for a in result.articles] == ["某区评选“金牌工人”"]
+    art = result.articles[0]
+    assert [(a.name, a.role) for a in art.authors] == [("张三", "reporter"), ("李四", "intern")]
+    assert len(art.body) == 2
+    assert result.edition.page == 2 and result.edition.paper == "某某日报"
+    assert "《某某日报》" in art.raw_text  # chrome kept for review
+
+
+def test_feature_sections_and_next_brief() -> None:
+    page = "\n".join([
+        "电焊班长的“三本账”", "——记某车间班长", "本报记者 张三", BODY,
+        "“技术账”算的是质量", "焊缝一次探伤合格率达到99.6%，比车间平均水平高出2个百分点。",
+        "", "某市开展职工安全知识竞赛", LEAD, "本次竞赛共吸引全市1.6万名职工在线参与答题。",
+    ])
+    arts = parse_text(page).articles
+    assert [a.headline for a in arts] == ["电焊班长的“三本账”", "某市开展职工安全知识竞赛"]
+    assert [b.text for b in arts[0].body if b.type == "heading"] == ["“技术账”算的是质量"]
+    assert arts[0].subheadline == "记某车间班长"

@@ -1,0 +1,39 @@
+"""Preparation: chrome, edition, page titles and repeated bodies set aside."""
+
+from __future__ import annotations
+
+from importers.parsing import parse_text
+from importers.parsing.prepare import author_from_meta, is_masthead, prepare
+
+PARA = "“班组就是一个家，大家心齐了，活儿才能干好。”班长说，今年还要再带出三名高级工。"
+
+
+def test_author_from_meta_lines() -> None:
+    assert author_from_meta("作者：本报记者 张三 通讯员 李四") == "本报记者 张三 通讯员 李四"
+    assert author_from_meta("版面:07: 人物    作者: 谭静怡    来源: 某某报") == "文/谭静怡"
+    assert author_from_meta("本报记者 张三") is None
+
+
+def test_masthead() -> None:
+    assert is_masthead("某某职工报")
+    assert not is_masthead("某区评选金牌工人")
+
+
+def test_page_title_repeated_above_headline_is_chrome() -> None:
+    p = prepare("电焊班长的“三本账”_某某工人报数字报\n首页 | 要闻 | 工会\n电焊班长的“三本账”\n"
+                + PARA)
+    assert p.lines == ["电焊班长的“三本账”", PARA]
+    assert p.chrome == ["首页 | 要闻 | 工会", "电焊班长的“三本账”_某某工人报数字报"]
+
+
+def test_body_printed_twice_is_kept_once_with_a_warning() -> None:
+    page = f"某区评选“金牌工人”\n本报记者 张三\n{PARA}\n分享到：微信 微博\n{PARA}\n"
+    arts = parse_text(page).articles
+    assert len(arts) == 1
+    assert [b.text for b in arts[0].body] == [PARA]
+    assert any("重复" in w for w in arts[0].warnings)
+
+
+def test_all_chrome_file_is_parsed_as_it_is() -> None:
+    p = prepare("首页 | 要闻 | 工会\n上一版 下一版")
+    assert p.chrome == [] and p.lines == ["首页 | 要闻 | 工会", "上一版 下一版"]
