@@ -119,8 +119,21 @@ CHROME_RULES: tuple[Callable[[str], bool], ...] = (
 )
 
 
+# Every rule above needs one of these (or a line of at most two characters):
+# a cheap test first, as most lines of a page are text.
+_TRIGGER = re.compile(
+    r"[|｜>›»©×✕·•▪◇◆]|上一|下一|导航|往期|返回|放大|缩小|默认|还原|打印|关闭|收藏|复制|字体|"
+    r"字号|大\s*中\s*小|首页|更多|原图|PDF|下载|版面|图片版|文字版|纠错|顶部|手机版|分享|转发|"
+    r"扫一扫|扫码|版权|Copyright|Rights|ICP|公网安备|未经|举报|阅读|浏览|点击|访问|编辑|责编|美编|"
+    r"校对|审核|审校|终审|监制|版式|组版|制图|来源|稿源|出处|字数|发布|更新",
+    re.IGNORECASE,
+)
+
+
 def chrome_rule(line: str) -> str | None:
     """The name of the first chrome rule accepting the line, else None."""
+    if len(line) > 3 * _MAX or (len(line) > 2 and not _TRIGGER.search(line)):
+        return None
     t = " ".join(line.split())
     if not t or len(t) > _MAX or t.endswith(("。", "！", "？")):
         return None

@@ -55,6 +55,8 @@ def is_edition_line(line: str) -> bool:
     t = line.strip()
     if not t or len(t) > _MAX_LEN or t.endswith(("。", "！", "？")):
         return False
+    if "版" not in t and "期" not in t and "星期" not in t and "周" not in t:
+        return False  # every edition line names a page, an issue or a weekday
     if "，" in t or "。" in t:
         return False
     dated = _DATE.search(t) is not None

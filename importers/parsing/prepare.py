@@ -100,6 +100,9 @@ def _drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
     out: list[str] = []
     repeated: list[str] = []
     for ln in lines:
+        if len(ln) < 20:
+            out.append(ln)
+            continue
         key = _key(ln)
         if len(key) >= 20 and _SENTENCE_END.search(key) and not key.startswith("#"):
             if key in seen:

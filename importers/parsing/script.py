@@ -11,6 +11,8 @@ function words) are folded; any other character passes through unchanged.
 
 from __future__ import annotations
 
+import re
+
 # Traditional -> simplified, for the words the rules look for.
 _PAIRS = (
     "報报訊讯記记實实習习見见攝摄圖图為为電电華华聞闻頁页評评論论數数號号備备閱阅讀读"
@@ -29,17 +31,15 @@ _PAIRS = (
 _FOLD = {t: s for t, s in zip(_PAIRS[::2], _PAIRS[1::2], strict=True) if t != s}
 _FOLD_TABLE = str.maketrans(_FOLD)
 # Characters that exist only in traditional writing: evidence of the script.
-_ONLY_TRADITIONAL = frozenset(_FOLD)
+_TRADITIONAL = re.compile("[" + "".join(_FOLD) + "]")
+_SIMPLIFIED = re.compile("[" + "".join(set(_FOLD.values())) + "]")
 
 
 def is_traditional(text: str, *, sample: int = 20000) -> bool:
     """Mostly traditional: its folded characters outnumber their simplified forms."""
     head = text[:sample]
-    trad = sum(head.count(ch) for ch in _ONLY_TRADITIONAL)
-    if trad < 5:
-        return False
-    simp = sum(head.count(_FOLD[ch]) for ch in _ONLY_TRADITIONAL)
-    return trad > simp
+    trad = len(_TRADITIONAL.findall(head))
+    return trad >= 5 and trad > len(_SIMPLIFIED.findall(head))
 
 
 def fold(text: str) -> str:
