@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 _MAX = 80
 _SEPARATORS = re.compile(r"\s*[|｜>›»]\s*")
+_SITE_WORD = re.compile(r"首页|官网|官方网站|网站|客户端|APP|数字报|电子版", re.IGNORECASE)
 
 
 def nav_bar(t: str) -> bool:
@@ -21,6 +22,8 @@ def nav_bar(t: str) -> bool:
     channel names opening with 首页."""
     parts = [p for p in _SEPARATORS.split(t) if p]
     if len(parts) >= 3 and len(parts) > t.count("，") + 2 and all(len(p) <= 14 for p in parts):
+        return True
+    if len(parts) == 2 and all(len(p) <= 16 for p in parts) and _SITE_WORD.search(t):
         return True
     words = t.split()
     return t.startswith("首页") and len(words) >= 3 and all(len(w) <= 6 for w in words)
@@ -87,13 +90,33 @@ def editor_credit(t: str) -> bool:
 
 
 _META = re.compile(
-    r"^(?:来源|稿源|出处|字数|字号|发布时间|发布日期|更新时间|点击数|浏览量)\s*[:：]"
+    r"^[（(\[【]?\s*(?:来源|稿源|出处|字数|字号|发布时间|发布日期|更新时间|点击数|浏览量)\s*[:：]"
 )
 
 
 def source_line(t: str) -> bool:
     """Article metadata of a site: `来源：某某日报`, `字数：1862`, `发布时间：…`."""
     return bool(_META.match(t))
+
+
+_NOTICE = re.compile(
+    r"语音播报|关注公众号|扫码关注|自律管理承诺|举报电话|正在加载|加载中|等待处理|欢迎访问|设为首页|"
+    r"加入收藏|^今天是|^当前位置[:：]|^您(?:现在)?的位置[:：]"
+)
+
+
+def site_notice(t: str) -> bool:
+    """Site furniture sentences: `语音播报`, `关注公众号，随时阅读…`, `当前位置：…`,
+    `不良信息举报电话…`, `正在加载…`."""
+    return bool(_NOTICE.search(t))
+
+
+_EMPTY_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[:：]$")
+
+
+def empty_field(t: str) -> bool:
+    """A metadata label with no value (`专栏:`, `作者：`) left by an export."""
+    return bool(_EMPTY_FIELD.match(t))
 
 
 def lone_symbol(t: str) -> bool:
@@ -115,7 +138,7 @@ def headline_list_item(t: str) -> bool:
 
 CHROME_RULES: tuple[Callable[[str], bool], ...] = (
     page_controls, nav_bar, share_row, copyright_line, reader_count, editor_credit,
-    source_line, lone_symbol, headline_list_item,
+    source_line, site_notice, empty_field, lone_symbol, headline_list_item,
 )
 
 
@@ -125,7 +148,8 @@ _TRIGGER = re.compile(
     r"[|｜>›»©×✕·•▪◇◆]|上一|下一|导航|往期|返回|放大|缩小|默认|还原|打印|关闭|收藏|复制|字体|"
     r"字号|大\s*中\s*小|首页|更多|原图|PDF|下载|版面|图片版|文字版|纠错|顶部|手机版|分享|转发|"
     r"扫一扫|扫码|版权|Copyright|Rights|ICP|公网安备|未经|举报|阅读|浏览|点击|访问|编辑|责编|美编|"
-    r"校对|审核|审校|终审|监制|版式|组版|制图|来源|稿源|出处|字数|发布|更新",
+    r"校对|审核|审校|终审|监制|版式|组版|制图|来源|稿源|出处|字数|发布|更新|语音|公众号|关注|举报|"
+    r"加载|等待|欢迎|收藏|今天是|位置|[:：]$",
     re.IGNORECASE,
 )
 

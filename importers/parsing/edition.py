@@ -27,11 +27,20 @@ _PAPER_QUOTED = re.compile(r"《([^《》]{2,20}?)》")
 _PAPER_BARE = re.compile(
     r"^\s*([\u4e00-\u9fff]{2,12}(?:报|報|日报|晚报|电讯|周刊|画报))(?=[\s　（(，,]|\d)"
 )
+# A date alone (an archive's publication date) or a page label alone
+# (`第5版(摄影)`, `第02版：要闻`).
+_DATE_ONLY = re.compile(
+    r"^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})"
+    r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+)
+_PAGE_ONLY = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[（(][^（）()]{1,8}[）)]|[:：]?\s*[\u4e00-\u9fff]{0,8})$")
+_PAPER_AFTER_DATE = re.compile(r"日\s*([\u4e00-\u9fff]{2,10}(?:报|電訊|电讯))(?=\s|$|第)")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 # The page name follows the page number (`第02版 要闻`, `第A03版：区县新闻`, `版面:07: 人物`).
 _PAGE_NAME_AFTER = re.compile(
     r"版\s*[面次]?\s*[:：]?\s*[A-Za-z]?\d{0,3}\s*[:：]?\s*([\u4e00-\u9fff]{2,8})"
 )
+_PAGE_NAME_BRACKETED = re.compile(r"版\s*[（(]([\u4e00-\u9fff]{1,8})[）)]")
 # …or stands before a final page number in a running head (`综合新闻　3`).
 _RUNNING_HEAD_TAIL = re.compile(r"([\u4e00-\u9fff]{2,8})\s+(\d{1,2})\s*$")
 _RUNNING_HEAD_LEAD = re.compile(r"^\s*(\d{1,2})\s+")
@@ -55,6 +64,8 @@ def is_edition_line(line: str) -> bool:
     t = line.strip()
     if not t or len(t) > _MAX_LEN or t.endswith(("。", "！", "？")):
         return False
+    if _DATE_ONLY.match(t) or _PAGE_ONLY.match(t):
+        return True
     if "版" not in t and "期" not in t and "星期" not in t and "周" not in t:
         return False  # every edition line names a page, an issue or a weekday
     if "，" in t or "。" in t:
@@ -75,7 +86,10 @@ def read_edition(line: str) -> EditionHint:
     if m:
         hint.page = int(next(g for g in m.groups() if g))
         n = _PAGE_NAME_AFTER.search(t, m.start())
-        if n and n.group(1) not in ("星期", "首页"):
+        bracketed = _PAGE_NAME_BRACKETED.search(t, m.start())
+        if bracketed:
+            hint.page_name = bracketed.group(1)
+        elif n and n.group(1) not in ("星期", "首页"):
             hint.page_name = n.group(1)
     else:
         tail = _RUNNING_HEAD_TAIL.search(t)
@@ -88,7 +102,7 @@ def read_edition(line: str) -> EditionHint:
     if q:
         hint.paper = q.group(1)
     else:
-        b = _PAPER_BARE.match(t)
+        b = _PAPER_BARE.match(t) or _PAPER_AFTER_DATE.search(t)
         if b:
             hint.paper = b.group(1)
     return hint

@@ -77,10 +77,16 @@ def _dangling_reference(sentence: str, a: ParsedArticle) -> bool:
     return any(m.group(1) not in rest for m in _DEFINITE.finditer(sentence))
 
 
+# The editors' own voice: an editor's note or the words opening a new column.
+_EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编后语|开栏的话|开栏语|写在前面)[:：]?$")
+
+
 def _kind(d: Draft) -> str:
     a = d.art
     if a.kind == "fragment":
         return "fragment"
+    if _EDITORS_NOTE.match(a.headline) or _EDITORS_NOTE.match(a.column):
+        return "commentary"
     if a.continued_from_page:
         return "continuation"
     body = a.body

@@ -9,7 +9,9 @@ MARKED_UP = "marked-up"
 PDF_COLUMNS = "pdf-columns"
 
 _PARAGRAPH_LINE = 40
-_SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)\"]*$")
+# How a paragraph ends: a full stop (closing quotes may follow), a closing
+# credit in brackets, a photo credit.
+_SENTENCE_END = re.compile(r"(?:[。！？!?…][”’」』）)\"]*|[）)]|摄影?)$")
 _MARKUP = re.compile(r"^(#{1,6}\s+\S|\*\*\S.*\*\*\s*$)")
 
 

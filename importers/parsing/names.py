@@ -32,7 +32,7 @@ _ORG_END = re.compile(
     r"宣教部|委员会|联合会|协会|学会|研究会|网|报|台)$"
 )
 # Words that end a sentence without being a name (`……。他说`).
-_NOT_NAME_END = re.compile(r"(?:说|表示|介绍|认为|指出|透露|强调|告诉|称|道)$")
+_NOT_NAME_END = re.compile(r"(?:说|表示|介绍|认为|指出|透露|强调|告诉)$")
 
 
 def looks_like_person(word: str) -> bool:

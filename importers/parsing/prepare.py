@@ -85,7 +85,7 @@ def _drop_page_title(lines: list[str], chrome: list[str]) -> list[str]:
         key = _key(lines[j])
         first = seen.get(key)
         if first is not None and first < j and key and len(key) <= 60 \
-                and not _SENTENCE_END.search(key):
+                and not _SENTENCE_END.search(key) and "。" not in key:
             drop.add(first)
     if not drop:
         return lines
@@ -104,7 +104,8 @@ def _drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
             out.append(ln)
             continue
         key = _key(ln)
-        if len(key) >= 20 and _SENTENCE_END.search(key) and not key.startswith("#"):
+        if (len(key) >= 30 or (len(key) >= 20 and _SENTENCE_END.search(key))) \
+                and not key.startswith("#"):
             if key in seen:
                 repeated.append(ln.strip())
                 continue

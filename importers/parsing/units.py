@@ -163,6 +163,7 @@ def light_clean(raw: str) -> str:
     return fullwidth_punct(_SPACES.sub(" ", raw.strip()))
 
 
+_COLUMN_FIELD = re.compile(r"^专栏\s*[:：]\s*([^\s:：]{1,16})$")
 _BYLINE_START = re.compile(f"^(?:{ROLE_RE}|本报|新华社|中新社)")
 
 
@@ -170,6 +171,10 @@ def special_unit(light: str, raw: str) -> Unit | None:
     """Whole-line markers shared by both flavours (cheap tests first: most lines
     are plain text)."""
     first = light[:1]
+    if first == "专":
+        m = _COLUMN_FIELD.match(light)
+        if m:  # an archive's `专栏：摄影报道`
+            return Unit("label", text=m.group(1), raw=raw)
     if first in "■□◆●▲【[":
         m = COLUMN_LABEL.match(despaced(light))
         if m:

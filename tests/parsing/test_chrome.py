@@ -25,6 +25,12 @@ from importers.parsing.chrome import chrome_rule, page_title_of
     (chrome.source_line, "字数：1862"),
     (chrome.lone_symbol, "×"),
     (chrome.headline_list_item, "· 技能津贴“按月到账”"),
+    (chrome.site_notice, "语音播报: 语音播报"),
+    (chrome.site_notice, "关注公众号，随时阅读某某工人报"),
+    (chrome.site_notice, "当前位置：首页 > 要闻"),
+    (chrome.empty_field, "专栏:"),
+    (chrome.nav_bar, "某某工人报官方网站 | 某工网首页 今天是"),
+    (chrome.source_line, "(来源:新华社)"),
 ])
 def test_rule_accepts_its_furniture(rule, line: str) -> None:
     assert rule(line)

@@ -19,6 +19,9 @@ from importers.parsing.model import EditionHint
     ("某某工人报　2023年9月21日　星期四　综合新闻　3", datetime.date(2023, 9, 21), 3, "综合新闻",
      "某某工人报"),
     ("2023年11月16日　星期四", datetime.date(2023, 11, 16), None, "", ""),
+    ("2003年4月20日人民日报 第5版", datetime.date(2003, 4, 20), 5, "", "人民日报"),
+    ("第5版(摄影)", None, 5, "摄影", ""),
+    ("2023年08月25日", datetime.date(2023, 8, 25), None, "", ""),
 ])
 def test_edition_line_is_read(line, date, page, page_name, paper) -> None:
     assert is_edition_line(line)

@@ -1,0 +1,50 @@
+"""Archive and website copies: glued photo credits, 专栏 fields, editor's notes,
+bodies printed twice."""
+
+from __future__ import annotations
+
+from importers.parsing import parse_text
+from importers.parsing.captions import split_credit
+
+ARCHIVE = """2003年4月20日某某日报 第5版
+
+第5版(摄影)
+专栏:
+
+  重点工程日新月异
+  1、4月中旬，某铁路局的铺轨工人冒着严寒在山口铺设轨道。截至目前，该线路共铺轨150公里。(张觉摄)
+  2、4月16日，某集团公司的职工正在浇筑最后一方混凝土，比计划工期提前了55天。
+  (杜华举摄)
+"""
+
+
+def test_credit_glued_to_the_name() -> None:
+    assert split_credit("图为检验人员在生产线上。 本报记者 杨文道摄") == (
+        "图为检验人员在生产线上。", "本报记者 杨文道摄", ["杨文道"])
+    assert split_credit("受到群众的欢迎。 王小川摄") == ("受到群众的欢迎。", "王小川摄", ["王小川"])
+    assert split_credit("图为记者编写稿件。(某某网记者 董宁摄影)")[2] == ["董宁"]
+    assert split_credit("职工们在现场进行拍摄") is None
+
+
+def test_archive_photo_page() -> None:
+    result = parse_text(ARCHIVE)
+    assert (result.edition.page, result.edition.page_name) == (5, "摄影")
+    art = result.articles[0]
+    assert art.kind == "photo" and art.headline == "重点工程日新月异"
+    assert [b.photographers for b in art.body] == [["张觉"], ["杜华举"]]
+
+
+def test_column_field_and_editors_note() -> None:
+    page = ("专栏：工匠面对面\n开栏的话\n"
+            "一把锉刀、一台车床、一套焊枪，成就了一个个不平凡的劳动者。从本期起，本报开设新栏目。\n"
+            "敬请关注。\n")
+    art = parse_text(page).articles[0]
+    assert (art.column, art.headline, art.kind) == ("工匠面对面", "开栏的话", "commentary")
+
+
+def test_body_printed_twice_without_a_full_stop_at_the_end() -> None:
+    para = "本报讯 全国职工好新闻评比最近揭晓。本报有三篇作品分获一、二等奖。（范国俊）"
+    arts = parse_text(f"{para}\n等待处理…\n2023年08月25日\n{para}\n").articles
+    assert len(arts) == 1
+    assert [a.name for a in arts[0].authors] == ["范国俊"]
+    assert any("重复" in w for w in arts[0].warnings)
