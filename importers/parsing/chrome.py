@@ -120,8 +120,9 @@ def empty_field(t: str) -> bool:
 
 
 def lone_symbol(t: str) -> bool:
-    """A single symbol or letter left by a removed button or icon (`×`, `>`)."""
-    return len(t) <= 2 and not any("\u4e00" <= ch <= "\u9fff" for ch in t)
+    """A symbol alone, left by a removed button or icon (`×`, `>`, `»`); a letter
+    or digit alone may be text, and stays."""
+    return len(t) <= 2 and not any(ch.isalnum() for ch in t)
 
 
 _LIST_ITEM = re.compile(r"^[·•▪◇◆]\s*\S")

@@ -33,7 +33,9 @@ _DATE_ONLY = re.compile(
     r"^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
 )
-_PAGE_ONLY = re.compile(r"^第\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[（(][^（）()]{1,8}[）)]|[:：]?\s*[\u4e00-\u9fff]{0,8})$")
+_PAGE_ONLY = re.compile(
+    r"^第\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[（(][^（）()]{1,8}[）)]|[:：]?\s*[\u4e00-\u9fff]{0,8})$"
+)
 _PAPER_AFTER_DATE = re.compile(r"日\s*([\u4e00-\u9fff]{2,10}(?:报|電訊|电讯))(?=\s|$|第)")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 # The page name follows the page number (`第02版 要闻`, `第A03版：区县新闻`, `版面:07: 人物`).

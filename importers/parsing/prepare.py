@@ -75,18 +75,23 @@ def _key(line: str) -> str:
 
 def _drop_page_title(lines: list[str], chrome: list[str]) -> list[str]:
     """A site prints the headline twice, as the page title (often with the site
-    name, `标题_某某报`) and again above the article: the first copy is chrome."""
-    seen: dict[str, int] = {}
+    name, `标题_某某报`) and again above the article: the first copy is chrome.
+    Only text-free lines (titles, bylines) may stand between the two copies."""
     content = [i for i, ln in enumerate(lines) if ln.strip()]
-    for i in content[:12]:
-        seen.setdefault(_key(page_title_of(_PLAIN_HEADING.sub("", lines[i]))), i)
     drop: set[int] = set()
-    for j in content[:25]:
-        key = _key(lines[j])
-        first = seen.get(key)
-        if first is not None and first < j and key and len(key) <= 60 \
-                and not _SENTENCE_END.search(key) and "。" not in key:
-            drop.add(first)
+    for n, i in enumerate(content[:12]):
+        key = _key(page_title_of(_PLAIN_HEADING.sub("", lines[i])))
+        if len(key) < 4 or len(key) > 60 or "。" in key or _SENTENCE_END.search(key):
+            continue
+        for j in content[n + 1:n + 8]:
+            later = _key(lines[j])
+            if later == key:
+                drop.add(i)
+                break
+            if len(later) > 40 or _SENTENCE_END.search(later):
+                break  # body text: the title is not repeated right above its article
+        if any(_SENTENCE_END.search(_key(lines[k])) for k in content[:n + 1]):
+            break  # past the head of the page
     if not drop:
         return lines
     chrome.extend(lines[i] for i in sorted(drop))
