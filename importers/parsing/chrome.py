@@ -50,6 +50,17 @@ def page_controls(t: str) -> bool:
 _SHARE = re.compile(r"^(?:分享到|分享|转发到|扫一扫|扫码)(?:[:：]|\s|$)")
 
 
+_NEIGHBOUR_LINK = re.compile(
+    r"^[【\[]?(?:上一篇|下一篇|上一条|下一条|上一页|下一页|相关新闻|相关阅读|相关链接|延伸阅读|推荐阅读)"
+    r"[】\]]?\s*[:：]"
+)
+
+
+def neighbour_link(t: str) -> bool:
+    """Links to the site's neighbouring or related stories (`上一篇：某某…`)."""
+    return bool(_NEIGHBOUR_LINK.match(t))
+
+
 def share_row(t: str) -> bool:
     """Share buttons: `分享到：微信 微博 QQ空间`, `扫一扫 分享到朋友圈`."""
     return bool(_SHARE.match(t))
@@ -138,7 +149,7 @@ def headline_list_item(t: str) -> bool:
 
 
 CHROME_RULES: tuple[Callable[[str], bool], ...] = (
-    page_controls, nav_bar, share_row, copyright_line, reader_count, editor_credit,
+    page_controls, nav_bar, neighbour_link, share_row, copyright_line, reader_count, editor_credit,
     source_line, site_notice, empty_field, lone_symbol, headline_list_item,
 )
 
@@ -150,7 +161,7 @@ _TRIGGER = re.compile(
     r"字号|大\s*中\s*小|首页|更多|原图|PDF|下载|版面|图片版|文字版|纠错|顶部|手机版|分享|转发|"
     r"扫一扫|扫码|版权|Copyright|Rights|ICP|公网安备|未经|举报|阅读|浏览|点击|访问|编辑|责编|美编|"
     r"校对|审核|审校|终审|监制|版式|组版|制图|来源|稿源|出处|字数|发布|更新|语音|公众号|关注|举报|"
-    r"加载|等待|欢迎|收藏|今天是|位置|[:：]$",
+    r"加载|等待|欢迎|收藏|今天是|位置|相关|延伸|推荐|[:：]$",
     re.IGNORECASE,
 )
 

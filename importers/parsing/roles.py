@@ -26,6 +26,8 @@ _GENRES = re.compile(
     r"读者来信|来信|读者之声|来信选登|群众来信|图片新闻|新闻图片)$"
 )
 TITLE_MAX = 48
+# The word that opens an editor's note; alone it is the note's title.
+_NOTE_WORD = re.compile(r"^(?:编者按|编者的话|编后|编后语)[:：]?$")
 
 
 def is_org_label(text: str) -> bool:
@@ -53,11 +55,14 @@ def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
     sub = ""
     labels: list[str] = []
     rest: list[tuple[str, bool]] = []
+    several = sum(1 for raw in raw_lines if raw.strip()) > 1
     for raw in raw_lines:
         text = clean_line(raw, title=True)
         if not text:
             continue
-        if is_org_label(text) or (not rest and not kicker and _GENRES.match(text)):
+        if several and _NOTE_WORD.match(despaced(text)):
+            labels.append(despaced(text))  # `编者按` under a group's title labels the note
+        elif is_org_label(text) or (not rest and not kicker and _GENRES.match(text)):
             labels.append(text)  # an organisation, or a genre label above the title
         elif text.endswith("——") and not kicker and not rest:
             kicker = text.rstrip("—").strip()

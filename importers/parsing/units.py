@@ -163,6 +163,8 @@ def light_clean(raw: str) -> str:
     return fullwidth_punct(_SPACES.sub(" ", raw.strip()))
 
 
+# The paper's own signatures under editorials and column openers.
+_HOUSE_SIGNATURE = re.compile(r"^(?:本报|本刊)?(?:编辑部|评论员|特约评论员|记者部|编委会)$")
 _COLUMN_FIELD = re.compile(r"^专栏\s*[:：]\s*([^\s:：]{1,16})$")
 _BYLINE_START = re.compile(f"^(?:{ROLE_RE}|本报|新华社|中新社)")
 
@@ -201,9 +203,11 @@ def special_unit(light: str, raw: str) -> Unit | None:
         s = parse_signature(light)
         if s and not s[0]:
             return Unit("sig", text=s[1], authors=s[2], raw=raw)
-        authors = parse_byline_line(light)
+        authors = parse_byline_line(light.lstrip("□■ "))
         if authors:
             return Unit("byline", text=light.lstrip("□■ "), authors=authors, raw=raw)
+    if len(light) <= 12 and _HOUSE_SIGNATURE.match(light):
+        return Unit("sig", text=light, raw=raw)  # signed by the paper, not a person
     if len(light) <= 60 and (" " in light or "/" in light or _BYLINE_START.match(light)):
         authors = parse_byline_line(light)
         if authors:

@@ -48,3 +48,23 @@ def test_body_printed_twice_without_a_full_stop_at_the_end() -> None:
     assert len(arts) == 1
     assert [a.name for a in arts[0].authors] == ["范国俊"]
     assert any("重复" in w for w in arts[0].warnings)
+
+
+def test_neighbour_links_and_boxed_byline() -> None:
+    page = ("某市职工技能大赛落幕\n■本报记者 刘洋 通讯员 孙丽\n"
+            "近日，某市第五届职工技能大赛落幕，来自全市的500余名选手参加比赛。\n"
+            "上一篇：某市举办职工运动会\n下一篇：某区开展技能培训\n")
+    arts = parse_text(page).articles
+    assert len(arts) == 1
+    assert [a.name for a in arts[0].authors] == ["刘洋", "孙丽"]
+
+
+def test_editors_note_word_labels_a_group_and_house_signature() -> None:
+    page = ("快递进小区，“最后一百米”难在哪\n编者按\n"
+            "近来，本报陆续收到多位快递员的来信，反映部分小区禁止电动车进入等问题。\n"
+            "本期选登两封来信，欢迎读者继续来信参与讨论，共同寻找解决的办法。\n"
+            "本报编辑部\n")
+    art = parse_text(page).articles[0]
+    assert (art.column, art.headline, art.kind) == ("编者按", "快递进小区，“最后一百米”难在哪",
+                                                   "commentary")
+    assert art.byline == "本报编辑部" and art.authors == []

@@ -31,6 +31,8 @@ from importers.parsing.chrome import chrome_rule, page_title_of
     (chrome.empty_field, "专栏:"),
     (chrome.nav_bar, "某某工人报官方网站 | 某工网首页 今天是"),
     (chrome.source_line, "(来源:新华社)"),
+    (chrome.neighbour_link, "上一篇：某市举办职工运动会"),
+    (chrome.neighbour_link, "相关阅读：某区开展技能培训"),
 ])
 def test_rule_accepts_its_furniture(rule, line: str) -> None:
     assert rule(line)
