@@ -115,7 +115,7 @@ def validate(corpus: Corpus) -> list[str]:
         problems.append(f"conventions.json: {name} has no gold file")
     used: set[str] = set()
     for gold in corpus.files.values():
-        problems += _validate_file(gold, corpus.conventions)
+        problems += validate_file(gold, corpus.conventions)
         used |= set(gold.conventions)
         for tags in gold.article_conventions.values():
             used |= set(tags)
@@ -124,7 +124,8 @@ def validate(corpus: Corpus) -> list[str]:
     return problems
 
 
-def _validate_file(gold: GoldFile, described: dict[str, str]) -> list[str]:
+def validate_file(gold: GoldFile, described: dict[str, str]) -> list[str]:
+    """Problems of one page's gold: strings not in the page, bodies out of order or overlapping."""
     out: list[str] = []
     where = f"gold for {gold.source}"
     if gold.flavour not in FLAVOURS:
