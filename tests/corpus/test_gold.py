@@ -75,3 +75,8 @@ def test_the_validator_finds_bodies_out_of_order(copy_of_corpus):
 def test_the_validator_finds_a_page_without_gold(copy_of_corpus):
     (copy_of_corpus / "raw" / "zz_new_page.txt").write_text("新页面\n", encoding="utf-8")
     assert "raw/zz_new_page.txt: no gold file" in validate(load_corpus(copy_of_corpus))
+
+
+def test_the_corpus_readme_lists_every_page():
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    assert [name for name in sorted(corpus.files) if f"`{name}`" not in readme] == []
