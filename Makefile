@@ -55,11 +55,12 @@ bench: bench-parse bench-site bench-import bench-load ## Run every benchmark
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
 	$(PY) -m importers.parsing.bench --pages 1000
 
-# V=1 lists every failed check. The pipe fails loudly: the scorer rejects output that is not JSON.
+# V=1 lists failed checks (C=convention: only its failures). The pipe fails loudly: the scorer
+# rejects output that is not JSON.
 score-parse: install ## Score the parser on the invented corpus, per check and per convention
 	$(PY) -m tools.check_gold --corpus $(PARSE_CORPUS)
 	$(MANAGE) import_articles --dry-run --format json $(PARSE_CORPUS)/raw/* \
-		| $(PY) -m tools.score_parse - --corpus $(PARSE_CORPUS) $(if $(V),-v)
+		| $(PY) -m tools.score_parse - --corpus $(PARSE_CORPUS) $(if $(V),-v) $(if $(C),-c $(C))
 
 clean: ## Remove the virtualenv, database and caches
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .hypothesis

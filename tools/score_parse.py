@@ -1,6 +1,6 @@
 """Score the importer's dry-run JSON against the parse corpus, per check and per convention.
 
-usage: python -m tools.score_parse PARSED.json [--corpus DIR] [-v]
+usage: python -m tools.score_parse PARSED.json [--corpus DIR] [-v [-c CONVENTION]]
 
 PARSED.json is what ``manage.py import_articles --dry-run --format json FILES``
 printed. Parsed files are matched to gold by file name. Each gold article is
@@ -36,13 +36,13 @@ class Scores:
     """Check outcomes, each recorded once with the conventions it bears on."""
 
     results: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
+    failures: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     files_scored: int = 0
 
     def record(self, check: str, ok: bool, tags: list[str], failure: str = "") -> None:
         self.results.append((check, bool(ok), tuple(tags)))
         if not ok:
-            self.failures.append(f"{check}: {failure}")
+            self.failures.append((f"{check}: {failure}", tuple(tags)))
 
     def by_check(self) -> dict[str, list[bool]]:
         table: dict[str, list[bool]] = defaultdict(list)
@@ -261,10 +261,14 @@ def _table(rows: dict[str, list[bool]], notes: dict[str, str]) -> list[str]:
     return lines
 
 
-def report(scores: Scores, corpus: Corpus, *, verbose: bool = False) -> str:
+def report(scores: Scores, corpus: Corpus, *, verbose: bool = False,
+           convention: str | None = None) -> str:
+    """Failed checks (when verbose, only those bearing on convention if one is given),
+    the per-check and per-convention tables, and the scores."""
     lines = []
     if verbose:
-        lines += [f"FAIL {f}" for f in scores.failures]
+        lines += [f"FAIL {message}" for message, tags in scores.failures
+                  if convention is None or convention in tags]
     by_check = scores.by_check()
     lines.append("per check (* = extra, not in the shared scorer):")
     lines += _table(by_check, {name: "*" for name in EXTRA_CHECKS})
@@ -287,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("parsed", help="dry-run JSON of import_articles ('-' reads stdin)")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failed check")
+    parser.add_argument("-c", "--convention", help="with -v, list only this convention's failures")
     args = parser.parse_args(argv)
     try:
         if args.parsed == "-":
@@ -296,7 +301,11 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         parser.error(f"{args.parsed}: cannot read the dry-run JSON: {exc}")
     corpus = load_corpus(args.corpus)
-    sys.stdout.write(report(score(parsed, corpus), corpus, verbose=args.verbose) + "\n")
+    if args.convention and args.convention not in corpus.conventions:
+        parser.error(f"unknown convention {args.convention!r}: see {args.corpus}/conventions.json")
+    scores = score(parsed, corpus)
+    text = report(scores, corpus, verbose=args.verbose, convention=args.convention)
+    sys.stdout.write(text + "\n")
     return 0
 
 

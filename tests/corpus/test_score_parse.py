@@ -107,7 +107,7 @@ def test_an_article_not_found_fails_every_check_it_has(tiny_corpus):
     scores = score_parse.score(parsed, tiny_corpus)
     second = _counts(scores, score_parse.Scores.by_convention)["second"]
     assert second == (0, 13)
-    assert any("t1-2" in f and f.startswith("found") for f in scores.failures)
+    assert any("t1-2" in f and f.startswith("found") for f, _ in scores.failures)
 
 
 def test_the_command_prints_tables_and_scores(tiny_corpus, tmp_path, capsys):
@@ -130,7 +130,7 @@ def test_a_parse_made_from_the_gold_scores_one_on_the_real_corpus():
     """The gold's bodies, titles and names, read back as a parse: every check passes."""
     corpus = load_corpus(CORPUS)
     scores = score_parse.score(_parse_from_gold(corpus), corpus)
-    assert scores.failures == []
+    assert [message for message, _ in scores.failures] == []
     assert scores.files_scored == len(corpus.files)
 
 
@@ -161,3 +161,14 @@ def _parse_from_gold(corpus):
         files.append({"source": gold_file.source, "edition": gold_file.edition,
                       "articles": articles})
     return {"files": files}
+
+
+def test_failures_can_be_listed_for_one_convention(tiny_corpus):
+    parsed = _parsed(_p("小镇来了新书屋", [], "1月1日，榆川镇职工书屋开放，藏书三千册。",
+                        "书屋每天开放到晚上九点。"))
+    scores = score_parse.score(parsed, tiny_corpus)
+    only_second = score_parse.report(scores, tiny_corpus, verbose=True, convention="second")
+    failed = [line for line in only_second.splitlines() if line.startswith("FAIL")]
+    assert failed and all("t1-2" in line for line in failed)
+    every = score_parse.report(scores, tiny_corpus, verbose=True)
+    assert "FAIL names: t1.txt t1-1" in every
