@@ -19,6 +19,7 @@ import itertools
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,8 @@ DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" /
 EXTRA_CHECKS = frozenset({"kind", "dateline", "column", "no_repeat", "edition", "chrome"})
 # Parsed kinds that satisfy a gold kind (the parser calls short articles briefs).
 ACCEPTED_KINDS = {"article": {"article", "brief"}}
+# Records one check of one gold article: check(name, ok, detail shown when it fails).
+Check = Callable[..., None]
 
 
 @dataclass
@@ -154,7 +157,7 @@ def score_file(parsed_file: dict, gold_file: GoldFile, scores: Scores) -> None:
             scores.record(name, ok, tags, f"{label} {detail}".rstrip())
 
         found = _find(parsed, keys[gold["id"]])
-        check("found", found is not None, "no parsed article starts with its body")
+        check("found", found is not None, "its first words are in no parsed article")
         if found is None:
             for name in _checks_missed(gold):
                 check(name, False, "(article not found)")
@@ -172,7 +175,7 @@ def score_file(parsed_file: dict, gold_file: GoldFile, scores: Scores) -> None:
     _check_file(parsed_file, gold_file, scores)
 
 
-def _check_article(article: dict, gold: dict, key: str, others: list[str], check) -> None:
+def _check_article(article: dict, gold: dict, key: str, others: list[str], check: Check) -> None:
     texts = _text_blocks(article)
     full = _full_text(article)
     first = texts[0] if texts else ""
