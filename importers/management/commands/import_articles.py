@@ -74,12 +74,12 @@ class Command(BaseCommand):
         interrupted = False
         try:
             for source in sources:
-                if source.missing:
+                if source.problem:
                     result = FileResult(
                         source=source.display,
                         name=source.path.name,
                         status=FileStatus.FAILED,
-                        error=_("文件不存在"),
+                        error=source.problem,
                     )
                     importer.result.files.append(result)
                 else:
@@ -129,6 +129,9 @@ class Command(BaseCommand):
 
         files = []
         for source in sources:
+            if source.problem:
+                files.append(ParsedFile(source=source.display, sha256="", error=source.problem))
+                continue
             try:
                 data = source.path.read_bytes()
             except OSError as exc:
@@ -153,7 +156,14 @@ class Command(BaseCommand):
         if options["format"] == "json":
             payload = {"files": [f.to_dict() for f in files]}
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
-            return
+        else:
+            self._print_dry_run(files)
+        failed = sum(1 for f in files if f.error)
+        if failed:
+            # Scripts check the exit code: a dry run that could not read a file failed.
+            raise CommandError(_("%(n)d 个文件无法解析") % {"n": failed}, returncode=1)
+
+    def _print_dry_run(self, files: list[Any]) -> None:
         for parsed in files:
             if parsed.error:
                 self.stdout.write(f"{parsed.source}: {_('错误')} {parsed.error}")
