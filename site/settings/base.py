@@ -5,7 +5,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -216,7 +215,12 @@ LOGGING = {
 
 def require_secret_key(key: str) -> str:
     if not key:
-        raise ImproperlyConfigured(_("SECRET_KEY must be set in the environment."))
+        # Plain text: translations cannot load before settings exist.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set: production settings need a long random SECRET_KEY in "
+            "the environment, e.g. export SECRET_KEY=\"$(python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))')\""
+        )
     return key
 
 # New translations start as drafts: a live Chinese article must not appear

@@ -222,3 +222,22 @@ def test_a_gbk_encoded_file_name_is_shown_and_stored_readably(site_tree, tmp_pat
     assert "一版.txt" in out
     assert [f["name"] for f in ImportRun.objects.get().files] == ["一版.txt"]
     assert ArticlePage.objects.exists()
+
+
+def test_an_unreachable_database_is_one_sentence_not_a_traceback():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "DATABASE_URL": "postgres://postgres:hunter2@127.0.0.1:1/newsroom"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_articles", str(SAMPLE)],
+        cwd=root, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "127.0.0.1:1/newsroom" in result.stderr and "DATABASE_URL" in result.stderr
+    assert "hunter2" not in result.stderr

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError
+from django.db import DatabaseError, OperationalError, connection
 from django.utils.translation import gettext as _
 
-from importers.failures import describe_failure
+from importers.failures import describe_failure, describe_unreachable
 from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
 from importers.placement import UnknownSection
 from importers.report import summary_json, summary_text
@@ -45,6 +45,10 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self._dry_run(sources, options)
             return
+        try:
+            connection.ensure_connection()
+        except OperationalError as exc:
+            raise CommandError(describe_unreachable(exc, _database_label())) from exc
 
         user = None
         if options["user"]:
@@ -177,6 +181,14 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  #{article.position} [{article.kind}] {article.headline or '—'}{flag}"
                 )
+
+
+def _database_label() -> str:
+    """Host and name of the default database, never its password."""
+    conf = connection.settings_dict
+    if conf.get("HOST"):
+        return f"{conf['HOST']}:{conf.get('PORT') or ''}/{conf.get('NAME')}"
+    return str(conf.get("NAME"))
 
 
 def _os_user() -> str:
