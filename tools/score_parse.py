@@ -6,8 +6,9 @@ PARSED.json is what ``manage.py import_articles --dry-run --format json FILES``
 printed. Parsed files are matched to gold by file name. Each gold article is
 found in the parse by the first characters of its body, then checked.
 
-The core checks are those of the shared reference scorer, so ``parse score``
-is comparable with it; the extra checks (kind, dateline, column, no_repeat,
+The core checks are those of the project's reference scorer, so ``parse
+score`` is comparable with it (one difference: an article not found at all
+also fails its continuation and photo checks here); the extra checks (kind, dateline, column, no_repeat,
 and per file edition and chrome) count in ``corpus score`` and in the
 per-convention table.
 """
