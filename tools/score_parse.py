@@ -8,9 +8,10 @@ found in the parse by the first characters of its body, then checked.
 
 The core checks are those of the project's reference scorer, so ``parse
 score`` is comparable with it (one difference: an article not found at all
-also fails its continuation and photo checks here); the extra checks (kind, dateline, column, no_repeat,
-and per file edition and chrome) count in ``corpus score`` and in the
-per-convention table.
+also fails its continuation and photo checks here); the extra checks (kind,
+dateline, column, no_repeat, and per file edition and chrome) count in
+``corpus score`` and in the per-convention table, which also says how many
+articles of each convention pass every check.
 """
 
 from __future__ import annotations
@@ -42,11 +43,25 @@ class Scores:
     results: list[tuple[str, bool, tuple[str, ...]]] = field(default_factory=list)
     failures: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     files_scored: int = 0
+    # gold article ("file id") -> (its conventions, whether every one of its checks passed)
+    articles: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
 
-    def record(self, check: str, ok: bool, tags: list[str], failure: str = "") -> None:
+    def record(self, check: str, ok: bool, tags: list[str], failure: str = "",
+               article: str | None = None) -> None:
         self.results.append((check, bool(ok), tuple(tags)))
         if not ok:
             self.failures.append((f"{check}: {failure}", tuple(tags)))
+        if article is not None:
+            _, right = self.articles.get(article, (tags, True))
+            self.articles[article] = (tuple(tags), right and bool(ok))
+
+    def articles_right(self) -> dict[str, list[bool]]:
+        """Per convention, one entry per gold article: did it pass every check?"""
+        table: dict[str, list[bool]] = defaultdict(list)
+        for tags, right in self.articles.values():
+            for tag in tags:
+                table[tag].append(right)
+        return dict(table)
 
     def by_check(self) -> dict[str, list[bool]]:
         table: dict[str, list[bool]] = defaultdict(list)
@@ -155,7 +170,7 @@ def score_file(parsed_file: dict, gold_file: GoldFile, scores: Scores) -> None:
         label = f"{gold_file.source} {gold['id']}"
 
         def check(name: str, ok: bool, detail: str = "", tags=tags, label=label) -> None:
-            scores.record(name, ok, tags, f"{label} {detail}".rstrip())
+            scores.record(name, ok, tags, f"{label} {detail}".rstrip(), article=label)
 
         found = _find(parsed, keys[gold["id"]])
         check("found", found is not None, "its first words are in no parsed article")
@@ -256,11 +271,15 @@ def score(parsed: dict, corpus: Corpus) -> Scores:
     return scores
 
 
-def _table(rows: dict[str, list[bool]], notes: dict[str, str]) -> list[str]:
+def _table(rows: dict[str, list[bool]], notes: dict[str, str],
+           articles: dict[str, list[bool]] | None = None) -> list[str]:
     lines = []
     for name in sorted(rows):
         oks = rows[name]
         line = f"  {name:28s} {sum(oks):4d}/{len(oks):<4d} {sum(oks) / len(oks):.3f}"
+        if articles is not None:
+            right = articles.get(name, [])
+            line += f"  {sum(right):3d}/{len(right):<3d}"
         lines.append(f"{line}  {notes[name]}" if name in notes else line)
     return lines
 
@@ -274,10 +293,10 @@ def report(scores: Scores, corpus: Corpus, *, verbose: bool = False,
         lines += [f"FAIL {message}" for message, tags in scores.failures
                   if convention is None or convention in tags]
     by_check = scores.by_check()
-    lines.append("per check (* = extra, not in the shared scorer):")
+    lines.append("per check (* = extra, not in the reference scorer):")
     lines += _table(by_check, {name: "*" for name in EXTRA_CHECKS})
-    lines.append("per convention:")
-    lines += _table(scores.by_convention(), corpus.conventions)
+    lines.append("per convention (checks passed, score, articles with every check passed):")
+    lines += _table(scores.by_convention(), corpus.conventions, scores.articles_right())
     missing = len(corpus.files) - scores.files_scored
     lines.append(f"files scored: {scores.files_scored} of {len(corpus.files)}"
                  + (f" ({missing} missing from the parse)" if missing else ""))
@@ -287,6 +306,8 @@ def report(scores: Scores, corpus: Corpus, *, verbose: bool = False,
                  f"({sum(core)}/{len(core)} checks)")
     lines.append(f"corpus score: {scores.score(core_only=False):.3f} "
                  f"({sum(every)}/{len(every)} checks, with extras)")
+    right = [r for _, r in scores.articles.values()]
+    lines.append(f"articles with every check passed: {sum(right)}/{len(right)}")
     return "\n".join(lines)
 
 

@@ -98,6 +98,8 @@ def test_a_parse_with_known_mistakes_scores_as_counted(tiny_corpus):
     conventions = _counts(scores, score_parse.Scores.by_convention)
     # t1-2 has 13 checks and fails 4 (titles, title_roles, names, body_end)
     assert conventions["second"] == (9, 13)
+    articles = _counts(scores, score_parse.Scores.articles_right)
+    assert articles == {"file-tag": (1, 2), "second": (0, 1)}
     assert scores.files_scored == 1
 
 
@@ -121,9 +123,10 @@ def test_the_command_prints_tables_and_scores(tiny_corpus, tmp_path, capsys):
     path.write_text(json.dumps(perfect, ensure_ascii=False), encoding="utf-8")
     assert score_parse.main([str(path), "--corpus", str(tiny_corpus.root)]) == 0
     out = capsys.readouterr().out
-    assert "per convention:" in out
+    assert "per convention (" in out
     assert "parse score: 1.000" in out
     assert "corpus score: 1.000" in out
+    assert "articles with every check passed: 2/2" in out
 
 
 def test_a_parse_made_from_the_gold_scores_one_on_the_real_corpus():
