@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.parse_gold import START_KEY_LENGTH, Corpus, GoldFile, load_corpus
+from tools.parse_gold import START_KEY_LENGTH, Corpus, CorpusError, GoldFile, load_corpus
 from tools.textnorm import canon
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "corpus"
@@ -325,7 +325,10 @@ def main(argv: list[str] | None = None) -> int:
             parsed = json.loads(Path(args.parsed).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         parser.error(f"{args.parsed}: cannot read the dry-run JSON: {exc}")
-    corpus = load_corpus(args.corpus)
+    try:
+        corpus = load_corpus(args.corpus)
+    except CorpusError as exc:
+        parser.error(str(exc))
     if args.convention and args.convention not in corpus.conventions:
         parser.error(f"unknown convention {args.convention!r}: see {args.corpus}/conventions.json")
     scores = score(parsed, corpus)

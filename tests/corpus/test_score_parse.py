@@ -175,3 +175,17 @@ def test_failures_can_be_listed_for_one_convention(tiny_corpus):
     assert failed and all("t1-2" in line for line in failed)
     every = score_parse.report(scores, tiny_corpus, verbose=True)
     assert "FAIL names: t1.txt t1-1" in every
+
+
+def test_bad_input_is_an_error_naming_the_file(tmp_path, capsys):
+    broken = tmp_path / "parsed.json"
+    broken.write_text("Traceback (most recent call last):", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        score_parse.main([str(broken)])
+    assert exit_.value.code == 2
+    assert "parsed.json: cannot read the dry-run JSON" in capsys.readouterr().err
+
+    broken.write_text('{"files": []}', encoding="utf-8")
+    with pytest.raises(SystemExit):
+        score_parse.main([str(broken), "--corpus", str(tmp_path / "nowhere")])
+    assert "conventions.json" in capsys.readouterr().err
