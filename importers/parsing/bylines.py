@@ -40,6 +40,7 @@ ROLE_RE = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 NAME = r"[\u3400-\u9fff·•]{2,5}"
 _ROLE_THEN_NAME = re.compile(f"^({ROLE_RE})?({NAME})?$")
 _ROLE_ONLY = re.compile(f"(?:{ROLE_RE})")
+_ROLE_THEN_LONG = re.compile(f"^({ROLE_RE})?([\u3400-\u9fff]{{5,8}})$")
 _JOB_TITLE = re.compile(
     r"(主席|书记|部长|主任|局长|厅长|院长|校长|会长|理事长|总经理|董事长|经理|委员|成员|专家|"
     r"教授|研究员|代表|工程师|队长|站长|所长|处长|科长|县长|市长|省长|馆长|秘书长)$"
@@ -85,14 +86,34 @@ def _tokens_to_authors(tokens: list[str], default: str) -> list[Author] | None:
     authors: list[Author] = []
     role = default
     for tok in tokens:
-        m = _ROLE_THEN_NAME.match(tok)
+        m = _ROLE_THEN_NAME.match(tok) or _ROLE_THEN_LONG.match(tok)
         if not m or not (m.group(1) or m.group(2)):
             return None
         if m.group(1):
             role = role_of(m.group(1))
         if m.group(2):
-            authors.append(Author(m.group(2), role))
+            names = split_run_together(m.group(2))
+            if names is None:
+                return None
+            authors.extend(Author(n, role) for n in names)
     return authors
+
+
+def split_run_together(word: str) -> list[str] | None:
+    """Two names printed without a separator (`钟一凡郝雨桐`) come apart where both
+    halves have a name's shape; a word of name length stays one name."""
+    if len(word) <= 4 and not (len(word) == 4 and not looks_like_person(word)
+                               and _two_names(word)):
+        return [word]
+    return _two_names(word)
+
+
+def _two_names(word: str) -> list[str] | None:
+    for cut in (3, 2, 4):
+        a, b = word[:cut], word[cut:]
+        if looks_like_person(a) and looks_like_person(b):
+            return [a, b]
+    return None
 
 
 # `文/张三 图/李四`: text and picture credits of a feature.
@@ -120,6 +141,10 @@ def parse_byline_line(text: str) -> list[Author] | None:
             role = "photographer" if kind in ("图", "摄影") else "author"
             out.extend(Author(n, role) for n in re.split(r"[ 、]", names) if n)
         return out or None
+    text = text.lstrip("□■ ")
+    marked = _credit_marks(text)
+    if marked is not None:
+        return marked
     m = _NAME_SLASH_LINE.match(text)
     if m:
         names = [n for n in re.split(r"[ 、]", m.group(1)) if n]
@@ -137,6 +162,45 @@ def parse_byline_line(text: str) -> list[Author] | None:
         if _JOB_TITLE.search(head) and len(head) <= 30 and not re.search(r"[。，！？]", head):
             return [Author(tokens[-1], "author")]
     return None
+
+
+_MARK_AFTER = re.compile(r"\s*[/／]\s*(文图|文|图|摄影|摄)(?=\s|$)")
+_MARK_BEFORE = re.compile(r"^(文/图|图/文|文图|文|图|摄影)\s*[/／:：]?\s+(?=\S)")
+
+
+def _credit_marks(text: str) -> list[Author] | None:
+    """Who wrote and who took the pictures, marked after each name
+    (`本报记者 张三 /文 通讯员 李四 /图`) or once before all (`文/图 张三`)."""
+    before = _MARK_BEFORE.match(text)
+    if before and "/" in before.group(0):
+        rest = text[before.end():].strip()
+        names = join_spaced_names(rest.split())
+        people = parse_byline_line(rest) or (
+            [Author(n, "author") for n in names]
+            if names and all(looks_like_person(n) for n in names) else None)
+        if people:
+            role = "photographer" if before.group(1) in ("图", "摄影") else "author"
+            return [Author(a.name, role if a.role == "author" else a.role) for a in people]
+        return None
+    if not _MARK_AFTER.search(text):
+        return None
+    out: list[Author] = []
+    pos = 0
+    for m in _MARK_AFTER.finditer(text):
+        people = parse_byline_line(text[pos:m.start()].strip()) if text[pos:m.start()].strip() \
+            else None
+        if people is None:
+            tokens = text[pos:m.start()].split()
+            people = _tokens_to_authors(tokens, "author") if tokens else None
+        if not people and not out:
+            return None
+        for a in people or []:
+            role = "photographer" if m.group(1) in ("图", "摄", "摄影") else a.role
+            out.append(Author(a.name, role))
+        pos = m.end()
+    if text[pos:].strip():
+        return None
+    return out or None
 
 
 def parse_runin(text: str) -> tuple[str, list[Author], str] | None:
@@ -232,13 +296,15 @@ def parse_glued_name(text: str) -> tuple[str, str, list[Author]] | None:
     return m.group(1), m.group(2), [Author(m.group(2), "author")]
 
 
-_PLACE_OR_JOB_END = re.compile(r"(?:[员工师者生人民长手医农兵]|[省市县区镇乡村州])$")
+_PLACE_OR_JOB_END = re.compile(
+    r"(?:[员工师者生人民长手医农兵]|[省市县区镇乡村州街]|[厂间司校院队站所局店部处科组班园社])$"
+)
 
 
 def parse_reader_signature(text: str) -> list[Author] | None:
     """A reader's signature under a letter: place or job, then the name
     (`某市 退休职工 张三`, `读者 张 三`, `某区快递员 李四`)."""
-    t = text.strip()
+    t = text.strip().lstrip("—-－ ").strip()
     if not t or len(t) > 24 or re.search(r"[，。！？、：；“”]", t):
         return None
     tokens = join_spaced_names(t.split())

@@ -33,9 +33,13 @@ _CONTROL_WORDS = frozenset(
     "上一版 下一版 上一篇 下一篇 上一期 下一期 版面导航 往期回顾 往期查询 本版标题导航 "
     "标题导航 版面概览 返回目录 返回顶部 返回首页 放大 缩小 默认 还原 打印 打印本页 "
     "关闭 关闭窗口 收藏 复制链接 字体 字号 大 中 小 × ✕ X 更多 查看原图 PDF版 PDF 下载 "
-    "进入版面 本版面 图片版 文字版 首页 我要纠错 纠错 顶部 回到顶部 手机版".split()
+    "进入版面 本版面 图片版 文字版 首页 我要纠错 纠错 顶部 回到顶部 手机版 本版导读 导读 "
+    "PDF下载 版面图 查看版面 返回版面 上一页 下一页".split()
 )
-_CONTROL_SPLIT = re.compile(r"[\s【】\[\]|｜:：·•/]+")
+_CONTROL_SPLIT = re.compile(r"[\s【】\[\]|｜:：·•/◀▶◁▷←→<>《》«»]+")
+_CONTROL_GLUED = re.compile(
+    "|".join(sorted((w for w in _CONTROL_WORDS if len(w) >= 2), key=len, reverse=True))
+)
 
 
 def page_controls(t: str) -> bool:
@@ -44,7 +48,11 @@ def page_controls(t: str) -> bool:
     words = [w for w in _CONTROL_SPLIT.split(t) if w]
     if len(words) == 1 and len(words[0]) == 1:
         return False  # one character alone may be a wrapped or vertical text line
-    return bool(words) and all(w in _CONTROL_WORDS for w in words)
+    if words and all(w in _CONTROL_WORDS for w in words):
+        return True
+    # Buttons printed without spaces between them (`上一版下一版PDF下载`).
+    rest = _CONTROL_GLUED.sub("", "".join(words))
+    return bool(words) and not rest and len(_CONTROL_GLUED.findall("".join(words))) >= 2
 
 
 _SHARE = re.compile(r"^(?:分享到|分享|转发到|扫一扫|扫码)(?:[:：]|\s|$)")
@@ -157,7 +165,7 @@ CHROME_RULES: tuple[Callable[[str], bool], ...] = (
 # Every rule above needs one of these (or a line of at most two characters):
 # a cheap test first, as most lines of a page are text.
 _TRIGGER = re.compile(
-    r"[|｜>›»©×✕·•▪◇◆]|上一|下一|导航|往期|返回|放大|缩小|默认|还原|打印|关闭|收藏|复制|字体|"
+    r"[|｜>›»©×✕·•▪◇◆◀▶]|上一|下一|导航|导读|往期|返回|放大|缩小|默认|还原|打印|关闭|收藏|复制|字体|"
     r"字号|大\s*中\s*小|首页|更多|原图|PDF|下载|版面|图片版|文字版|纠错|顶部|手机版|分享|转发|"
     r"扫一扫|扫码|版权|Copyright|Rights|ICP|公网安备|未经|举报|阅读|浏览|点击|访问|编辑|责编|美编|"
     r"校对|审核|审校|终审|监制|版式|组版|制图|来源|稿源|出处|字数|发布|更新|语音|公众号|关注|举报|"

@@ -19,7 +19,7 @@ _DATE = re.compile(
 )
 # 第03版 / 第A03版 / 002版 / 版面:07 / 版次：3 / A3版
 _PAGE = re.compile(
-    r"(?:第\s*[A-Za-z]?\s*(\d{1,3})\s*版|(?<![\d年月日])[A-Za-z]?(\d{1,3})\s*版(?!权)"
+    r"(?:第\s*[A-Za-z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|(?<![\d年月日])[A-Za-z]?(\d{1,3})\s*版(?!权)"
     r"|版\s*[面次]\s*[:：]?\s*[A-Za-z]?(\d{1,3}))"
 )
 _ISSUE = re.compile(r"第\s*\d{1,6}\s*期")
@@ -30,11 +30,11 @@ _PAPER_BARE = re.compile(
 # A date alone (an archive's publication date) or a page label alone
 # (`第5版(摄影)`, `第02版：要闻`).
 _DATE_ONLY = re.compile(
-    r"^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})"
+    r"^(?:出版日期|日期|发布日期|发布时间)?\s*[:：]?\s*(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\d{1,2}[-./]\d{1,2})"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
 )
 _PAGE_ONLY = re.compile(
-    r"^第\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[（(][^（）()]{1,8}[）)]|[:：]?\s*[\u4e00-\u9fff]{0,8})$"
+    r"^第\s*[A-Za-z]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*(?:[（(][^（）()]{1,8}[）)]|[:：]?\s*[\u4e00-\u9fff]{0,8})$"
 )
 _PAPER_AFTER_DATE = re.compile(r"日\s*([\u4e00-\u9fff]{2,10}(?:报|電訊|电讯))(?=\s|$|第)")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
@@ -47,6 +47,19 @@ _PAGE_NAME_BRACKETED = re.compile(r"版\s*[（(]([\u4e00-\u9fff]{1,8})[）)]")
 _RUNNING_HEAD_TAIL = re.compile(r"([\u4e00-\u9fff]{2,8})\s+(\d{1,2})\s*$")
 _RUNNING_HEAD_LEAD = re.compile(r"^\s*(\d{1,2})\s+")
 _MAX_LEN = 90
+
+
+_DIGITS = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
+
+
+def _number(text: str) -> int:
+    """`12` or a Chinese numeral up to 99 (`十二`, `二十`)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
+    return _DIGITS.get(text, 0)
 
 
 def _date(text: str) -> datetime.date | None:
@@ -86,7 +99,7 @@ def read_edition(line: str) -> EditionHint:
     hint = EditionHint(date=_date(t))
     m = _PAGE.search(t)
     if m:
-        hint.page = int(next(g for g in m.groups() if g))
+        hint.page = _number(next(g for g in m.groups() if g))
         n = _PAGE_NAME_AFTER.search(t, m.start())
         bracketed = _PAGE_NAME_BRACKETED.search(t, m.start())
         if bracketed:

@@ -378,8 +378,12 @@ def build_marked(lines: list[str]) -> list[Draft]:
                                     u.raw)
                     continue
             if run > i:
-                # Plain title lines (no markup) right above a byline: a new item.
-                cur = b.new()
+                # Plain title lines (no markup) right above a byline: a new item;
+                # or under an item holding only a byline (a site's author field
+                # printed above the headline).
+                if not (cur is not None and not cur.closed and not cur.has_body()
+                        and not cur.art.headline and not cur.art.kicker and cur.art.byline):
+                    cur = b.new()
                 cur.set_titles([x.lines[0] if x.lines else x.text for x in units[i:run]],
                                "\n".join(x.raw for x in units[i:run]))
                 skip_to = run

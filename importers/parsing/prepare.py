@@ -61,11 +61,24 @@ def author_from_meta(line: str) -> str | None:
     return value if _ROLE_START.match(value) else f"文/{value}"
 
 
-_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:报|日报|晚报|工人报|职工报|电讯|周刊)$")
+_MASTHEAD = re.compile(
+    r"^([\u4e00-\u9fff]{2,10}(?:报|日报|晚报|工人报|职工报|电讯|周刊))"
+    r"\s*[·•|｜\-—_]?\s*(?:数字报|电子版|电子报|数字版|图文数据库|数据库|网络版|在线)?$"
+)
+_MASTHEAD_GLUED = re.compile(
+    r"^([\u4e00-\u9fff]{2,10}(?:报|日报|晚报))(?:数字报|电子版|电子报|数字版|图文数据库)\s*(\S.*)$"
+)
+# A page named and numbered on lines of their own under the date (`综合新闻` / `02`).
+_PAGE_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_PAGE_NUMBER_LINE = re.compile(r"^[A-Za-z]?\d{1,3}$")
+# Entries of the page's list of stories, numbered (`1．标题`) or bulleted.
+_LIST_ENTRY = re.compile(r"^(?:\d{1,2}\s*[.．、]|[·•▪◇◆])\s*[^，。；]{2,30}$")
+_LIST_HEAD = re.compile(r"导读|导航|本版标题|本版要目|目录")
 
 
 def is_masthead(line: str) -> bool:
-    """The paper's name alone on a line (`某某职工报`) at the top of a copy."""
+    """The paper's name alone on a line (`某某职工报`, `某某日报 · 数字报`) at the
+    top of a copy."""
     return bool(_MASTHEAD.match(line.strip()))
 
 
@@ -130,24 +143,52 @@ def prepare(text: str) -> Prepared:
     chrome: list[str] = []
     hints: list[EditionHint] = []
     kept: list[str] = []
+    in_list = False
+    after_edition = 0
     for raw in lines:
         for line in split_flattened(raw):
             plain = _PLAIN_HEADING.sub("", line.strip()) if html else line.strip()
+            if not plain:
+                kept.append(line)
+                continue
+            glued = _MASTHEAD_GLUED.match(plain) if not any(k.strip() for k in kept) else None
+            if glued:  # `某某日报电子版标题`: the site name glued before the title
+                hints.append(EditionHint(paper=glued.group(1)))
+                chrome.append(glued.group(0)[: glued.start(2)])
+                plain = line = glued.group(2)
+            if in_list and _LIST_ENTRY.match(plain):
+                chrome.append(line)
+                continue
+            in_list = False
+            if after_edition and (_PAGE_NUMBER_LINE.match(plain) or (
+                    after_edition == 2 and _PAGE_NAME_LINE.match(plain))):
+                hint = EditionHint()
+                if _PAGE_NUMBER_LINE.match(plain):
+                    hint.page = int(re.sub(r"\D", "", plain))
+                else:
+                    hint.page_name = plain
+                hints.append(hint)
+                chrome.append(line)
+                after_edition -= 1
+                continue
+            after_edition = 0
             author = author_from_meta(plain)
             if author is not None:
                 if is_edition_line(plain):
                     hints.append(read_edition(plain))
                 chrome.append(line)
                 kept.append(author)
-            elif plain and len(kept) <= 2 and not any(k.strip() for k in kept) \
-                    and is_masthead(plain):
-                hints.append(EditionHint(paper=plain))
+            elif plain and not any(k.strip() for k in kept) and is_masthead(plain):
+                hints.append(EditionHint(paper=_MASTHEAD.match(plain).group(1)))
                 chrome.append(line)
             elif plain and is_edition_line(plain):
                 hints.append(read_edition(plain))
                 chrome.append(line)
+                if hints[-1].date and hints[-1].page is None:
+                    after_edition = 2  # the page's name and number may follow alone
             elif plain and chrome_rule(plain):
                 chrome.append(line)
+                in_list = bool(_LIST_HEAD.search(plain))
             else:
                 kept.append(line)
     kept = _drop_page_title(kept, chrome)
