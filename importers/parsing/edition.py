@@ -86,7 +86,9 @@ def is_edition_line(line: str) -> bool:
     if "，" in t or "。" in t:
         return False
     dated = _DATE.search(t) is not None
-    if _PAGE.search(t) and (dated or _ISSUE.search(t) or "版面" in t or "《" in t):
+    if "上接" in t or "下转" in t or "转第" in t:
+        return False  # a jump to or from another page, not the edition
+    if _PAGE.search(t) and (dated or _ISSUE.search(t) or "版面" in t or _PAPER_QUOTED.search(t)):
         return True
     if _ISSUE.search(t) and ("版" in t or dated):
         return True
