@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 _MAX = 80
 _SEPARATORS = re.compile(r"\s*[|｜>›»]\s*")
-_SITE_WORD = re.compile(r"首页|官网|官方网站|网站|客户端|APP|数字报|电子版", re.IGNORECASE)
+_SITE_WORD = re.compile(r"首页|官网|官方网站|网站|网$|网\s|客户端|APP|数字报|电子版|频道", re.IGNORECASE)
 
 
 def nav_bar(t: str) -> bool:
@@ -34,7 +34,7 @@ _CONTROL_WORDS = frozenset(
     "标题导航 版面概览 返回目录 返回顶部 返回首页 放大 缩小 默认 还原 打印 打印本页 "
     "关闭 关闭窗口 收藏 复制链接 字体 字号 大 中 小 × ✕ X 更多 查看原图 PDF版 PDF 下载 "
     "进入版面 本版面 图片版 文字版 首页 我要纠错 纠错 顶部 回到顶部 手机版 本版导读 导读 "
-    "PDF下载 版面图 查看版面 返回版面 上一页 下一页".split()
+    "PDF下载 版面图 查看版面 返回版面 上一页 下一页 推荐给朋友 推荐 发表评论 我要评论".split()
 )
 _CONTROL_SPLIT = re.compile(r"[\s【】\[\]|｜:：·•/◀▶◁▷←→<>《》«»]+")
 _CONTROL_GLUED = re.compile(
@@ -69,9 +69,14 @@ def neighbour_link(t: str) -> bool:
     return bool(_NEIGHBOUR_LINK.match(t))
 
 
+_FOLLOW = re.compile(r"(?:微信|微博|客户端|APP|抖音|头条号|公众号|视频号)$", re.IGNORECASE)
+
+
 def share_row(t: str) -> bool:
-    """Share buttons: `分享到：微信 微博 QQ空间`, `扫一扫 分享到朋友圈`."""
-    return bool(_SHARE.match(t))
+    """Share and follow buttons: `分享到：微信 微博 QQ空间`, `扫一扫 分享到朋友圈`,
+    `某某网微信 某某网微博 某某日报客户端`."""
+    words = t.split()
+    return bool(_SHARE.match(t)) or (len(words) >= 2 and all(_FOLLOW.search(w) for w in words))
 
 
 _COPYRIGHT = re.compile(
@@ -87,7 +92,7 @@ def copyright_line(t: str) -> bool:
 
 
 _COUNT = re.compile(
-    r"^(?:本文)?(?:已被)?(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[:：]?\s*[\d,，]+\s*次?$"
+    r"^(?:本文)?(?:已被|共被|共)?(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[:：]?\s*[\d,，]+\s*次?$"
 )
 
 
@@ -169,7 +174,7 @@ _TRIGGER = re.compile(
     r"字号|大\s*中\s*小|首页|更多|原图|PDF|下载|版面|图片版|文字版|纠错|顶部|手机版|分享|转发|"
     r"扫一扫|扫码|版权|Copyright|Rights|ICP|公网安备|未经|举报|阅读|浏览|点击|访问|编辑|责编|美编|"
     r"校对|审核|审校|终审|监制|版式|组版|制图|来源|稿源|出处|字数|发布|更新|语音|公众号|关注|举报|"
-    r"加载|等待|欢迎|收藏|今天是|位置|相关|延伸|推荐|[:：]$",
+    r"加载|等待|欢迎|收藏|今天是|位置|相关|延伸|推荐|微信|微博|客户端|频道|[:：]$",
     re.IGNORECASE,
 )
 

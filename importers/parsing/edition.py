@@ -37,6 +37,7 @@ _PAGE_ONLY = re.compile(
     r"^第\s*[A-Za-z]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*(?:[（(][^（）()]{1,8}[）)]|[:：]?\s*[\u4e00-\u9fff]{0,8})$"
 )
 _PAPER_AFTER_DATE = re.compile(r"日\s*([\u4e00-\u9fff]{2,10}(?:报|電訊|电讯))(?=\s|$|第)")
+_SITE_SUFFIX = re.compile(r"(?:数字报刊平台|数字报|电子版|电子报|数字版)$")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 # The page name follows the page number (`第02版 要闻`, `第A03版：区县新闻`, `版面:07: 人物`).
 _PAGE_NAME_AFTER = re.compile(
@@ -117,7 +118,7 @@ def read_edition(line: str) -> EditionHint:
             hint.page = int(lead.group(1))
     q = _PAPER_QUOTED.search(t)
     if q:
-        hint.paper = q.group(1)
+        hint.paper = _SITE_SUFFIX.sub("", q.group(1))
     else:
         b = _PAPER_BARE.match(t) or _PAPER_AFTER_DATE.search(t)
         if b:

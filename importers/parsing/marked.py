@@ -148,6 +148,7 @@ def _candidate_run(units: list[Unit], i: int) -> int:
 
 
 _CIRCLED = re.compile(r"^[②-⑳]")
+_NOTE_RUNIN = re.compile(r"^(编者按|编者的话|编后|编后语|开栏语|开栏的话)\s*[:：]\s*(?=\S)")
 
 
 def _photos_only(d: Draft) -> bool:
@@ -291,6 +292,7 @@ def build_marked(lines: list[str]) -> list[Draft]:
     b.gap_splits = 0 < gaps <= max(2, n * 0.3) and singles >= 0.6 * n
     # Plain text (no `#` headline markup): titles are known by their shape.
     plain = not any(u.kind == "h1" for u in units)
+
     gap_separates = 0 < sum(1 for u in units if u.blanks >= 1) <= max(1, 0.35 * n)
     for i, u in enumerate(units):
         nxt = units[i + 1] if i + 1 < n else None
@@ -343,6 +345,8 @@ def build_marked(lines: list[str]) -> list[Draft]:
         elif k == "label":
             b.p_labels.append(u.text)
             b.p_raw.append(u.raw)
+            if plain:
+                b.banner = u.text  # a banner (`■工会动态■`) heads every item below it
         elif k == "prompt":
             cur = b.ensure()
             cur.expect_prompt = True
@@ -392,6 +396,14 @@ def build_marked(lines: list[str]) -> list[Draft]:
                     and u.text.startswith("——") and not cur.art.subheadline):
                 cur.art.subheadline = u.text.lstrip("—").strip()  # ——记…: a subheadline
                 cur.raw.append(u.raw)
+                continue
+            note = _NOTE_RUNIN.match(u.text)
+            if note and plain:
+                # `编者按：…` run into its paragraph: the editors' note is an item.
+                cur = b.new()
+                cur.labels.append(note.group(1))
+                cur.add_para(u.text[note.end():], u.raw)
+                cur.closed = True
                 continue
             if cur is not None and nxt is not None and nxt.kind == "credit" and _photos_only(cur):
                 # Several captions under one title, or the next photo news item.

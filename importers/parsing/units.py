@@ -165,6 +165,10 @@ def light_clean(raw: str) -> str:
 
 # The paper's own signatures under editorials and column openers.
 _HOUSE_SIGNATURE = re.compile(r"^(?:本报|本刊)?(?:编辑部|评论员|特约评论员|记者部|编委会)$")
+# The dateline inside a run-in (`新华社某地5月1日电（记者…）`, `【本报某地电】`).
+DATELINE_IN_RUNIN = re.compile(
+    r"(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,8}(?:\d{1,2}月\s?\d{1,2}日)?\s?电"
+)
 _COLUMN_FIELD = re.compile(r"^专栏\s*[:：]\s*([^\s:：]{1,16})$")
 _BYLINE_START = re.compile(f"^(?:{ROLE_RE}|本报|新华社|中新社)")
 
@@ -285,10 +289,11 @@ class Builder:
         self.p_raw: list[str] = []
         self.titles_after = False
         self.gap_splits = False
+        self.banner = ""  # the column label that heads every item below it
 
     def new(self) -> Draft:
         d = Draft(ParsedArticle(position=len(self.drafts)))
-        d.labels.extend(self.p_labels)
+        d.labels.extend(self.p_labels or ([self.banner] if self.banner else []))
         d.art.kicker = self.p_kicker
         if self.p_titles:
             d.set_titles(self.p_titles, "")
@@ -346,8 +351,9 @@ def para_unit(b: Builder, u: Unit) -> None:
             cur = b.new()
         cur.runin = True
         cur.add_byline(u.prefix, u.authors)
-        if "电" in u.prefix[-2:] and not cur.art.dateline:
-            cur.art.dateline = u.prefix
+        m = DATELINE_IN_RUNIN.search(u.prefix)
+        if m and not cur.art.dateline:
+            cur.art.dateline = m.group(0)
     elif cur is None or cur.closed:
         cur = b.new()
     cur.add_para(u.text, u.raw)
