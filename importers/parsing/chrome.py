@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 _MAX = 80
 _SEPARATORS = re.compile(r"\s*[|｜>›»]\s*")
-_SITE_WORD = re.compile(r"首页|官网|官方网站|网站|网$|网\s|客户端|APP|数字报|电子版|频道", re.IGNORECASE)
+_SITE_WORD = re.compile(
+    r"首页|官网|官方网站|网站|网$|网\s|客户端|APP|数字报|电子版|频道", re.IGNORECASE
+)
 
 
 def nav_bar(t: str) -> bool:
@@ -135,7 +137,9 @@ def site_notice(t: str) -> bool:
     return bool(_NOTICE.search(t))
 
 
-_EMPTY_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[:：]$")
+_EMPTY_FIELD = re.compile(
+    r"^(?:专栏|栏目|作者|来源|编辑|责编|责任编辑|字数|日期|标题|版次|版面|摘要|关键词|关键字)\s*[:：]$"
+)
 
 
 def empty_field(t: str) -> bool:

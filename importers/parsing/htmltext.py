@@ -22,7 +22,20 @@ _BLOCK = frozenset(
     "p div section article header footer nav aside main ul ol li dl dt dd table tr td th "
     "blockquote figure figcaption form center pre address tbody thead".split()
 )
-_HEADINGS = {"h1": "# ", "h2": "## ", "h3": "## ", "h4": "### ", "h5": "### ", "h6": "### "}
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _heading_marks(soup: BeautifulSoup) -> dict[str, str]:
+    """The page's highest heading rank marks headlines (`#`), the next two ranks
+    kickers, subheadlines or sections (`##`), deeper ones sections (`###`):
+    many e-papers set headlines in <h2> or <h3> and have no <h1>."""
+    present = [name for name in _HEADINGS if soup.find(name)]
+    top = int(present[0][1]) if present else 1
+    marks = {}
+    for name in _HEADINGS:
+        level = int(name[1]) - top
+        marks[name] = "# " if level <= 0 else "## " if level <= 2 else "### "
+    return marks
 _BOLD = ("strong", "b")
 
 
@@ -64,6 +77,7 @@ def html_to_lines(text: str) -> list[str]:
     soup = BeautifulSoup(text, "html.parser")
     for tag in soup.find_all(_DROP):
         tag.decompose()
+    marks = _heading_marks(soup)
     lines: list[str] = []
     buf: list[str] = []
 
@@ -88,7 +102,7 @@ def html_to_lines(text: str) -> list[str]:
                 flush()
                 heading = _text(child)
                 if heading:
-                    lines.append(_HEADINGS[name] + heading)
+                    lines.append(marks[name] + heading)
             elif name == "br":
                 flush()
             elif name == "p" and _all_bold(child):

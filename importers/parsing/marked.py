@@ -74,7 +74,7 @@ def marked_units(lines: list[str]) -> list[Unit]:
 
     for u in units:
         prev = merged[-1] if merged else None
-        if (u.kind == "credit" and prev is not None and prev.kind == "byline"
+        if (_credit_line(u) and prev is not None and prev.kind == "byline"
                 and len(merged) >= 2 and merged[-2].kind == "para"):
             merged[-1] = _split_credit(prev, u)
             continue
@@ -93,12 +93,19 @@ def marked_units(lines: list[str]) -> list[Unit]:
     return merged
 
 
+def _credit_line(u: Unit) -> bool:
+    """A photo credit: `… 摄`, or a byline naming photographers only (`… 摄影报道`)."""
+    return u.kind == "credit" or (u.kind == "byline" and bool(u.authors)
+                                  and all(a.role == "photographer" for a in u.authors))
+
+
 def _split_credit(first: Unit, credit: Unit) -> Unit:
     """A photo credit broken over two lines under a caption (`本报记者 张三` /
     `本报通讯员 李四 摄`): the 摄 covers both lines' names."""
-    names = [a.name for a in first.authors] + [n for n in credit.names
+    second = credit.names or [a.name for a in credit.authors]
+    names = [a.name for a in first.authors] + [n for n in second
                                                if n not in {a.name for a in first.authors}]
-    return Unit("credit", prefix=f"{first.text} {credit.prefix}", names=names,
+    return Unit("credit", prefix=f"{first.text} {credit.prefix or credit.text}", names=names,
                 raw=f"{first.raw}\n{credit.raw}", blanks=first.blanks)
 
 
