@@ -153,3 +153,21 @@ def test_reader_signature_under_a_letter() -> None:
     assert _pairs(parse_reader_signature("某市 退休职工 暴春雷")) == [("暴春雷", A)]
     assert _pairs(parse_reader_signature("读者 滕 瑶")) == [("滕瑶", A)]
     assert parse_reader_signature("技能有等级 成长有通道") is None
+
+
+def test_credit_marks_after_each_name() -> None:
+    assert _pairs(parse_byline_line("本报记者 张三 /文 通讯员 李四 /图")) == [
+        ("张三", "reporter"), ("李四", "photographer")]
+    assert _pairs(parse_byline_line("□文/图 柏云舒")) == [("柏云舒", A)]
+
+
+def test_two_names_run_together() -> None:
+    _, authors, _ = parse_runin("本报讯（记者钟一凡郝雨桐）3月10日")
+    assert _pairs(authors) == [("钟一凡", "reporter"), ("郝雨桐", "reporter")]
+    _, authors, _ = parse_runin("本报讯（记者欧阳青禾）3月12日")
+    assert _pairs(authors) == [("欧阳青禾", "reporter")]
+
+
+def test_reader_signature_under_a_workplace_or_after_a_dash() -> None:
+    assert _pairs(parse_reader_signature("某机械厂三车间 鲁 桥")) == [("鲁桥", A)]
+    assert _pairs(parse_reader_signature("——某市退休职工 邬德华")) == [("邬德华", A)]

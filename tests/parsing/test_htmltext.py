@@ -32,3 +32,8 @@ def test_blocks_become_lines_with_heading_marks() -> None:
         "远洋船员一出海就是几个月。",
         "靠港时再由工会统一更换图书。",
     ]
+
+
+def test_highest_heading_rank_present_is_the_headline() -> None:
+    page = "<div><h2>春耕时节 农机手们忙起来</h2><h3>——各地抢抓农时</h3><p>正文。</p></div>"
+    assert html_to_lines(page) == ["# 春耕时节 农机手们忙起来", "## ——各地抢抓农时", "正文。"]

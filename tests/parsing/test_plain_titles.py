@@ -106,3 +106,28 @@ def test_feature_sections_and_next_brief() -> None:
     assert [a.headline for a in arts] == ["电焊班长的“三本账”", "某市开展职工安全知识竞赛"]
     assert [b.text for b in arts[0].body if b.type == "heading"] == ["“技术账”算的是质量"]
     assert arts[0].subheadline == "记某车间班长"
+
+
+def test_banner_heads_every_brief_below_it() -> None:
+    page = "\n".join(["■工会动态■", "某镇职工运动会开赛", LEAD, "某区开展技能培训",
+                      "本报讯（记者 陈静）6月10日，某区启动职工技能培训，500名职工报名。"])
+    arts = parse_text(page).articles
+    assert [a.column for a in arts] == ["工会动态", "工会动态"]
+
+
+def test_editors_note_run_into_its_paragraph_is_its_own_item() -> None:
+    page = "\n".join(["编者按：一线职工的收入怎样才能稳步增长？工资集体协商是一条途径。",
+                      "一张工资协议带来的变化", "本报记者 张三", BODY])
+    arts = parse_text(page).articles
+    assert (arts[0].column, arts[0].kind) == ("编者按", "commentary")
+    assert arts[0].body[0].text.startswith("一线职工的收入")
+    assert arts[1].headline == "一张工资协议带来的变化"
+
+
+def test_author_field_above_the_headline() -> None:
+    page = "\n".join(["作者：本报记者 张三", "“深山邮路”上的二十三年", "——记某县乡村邮递员",
+                      BODY, "他负责的这条邮路全长120公里，每周要跑三趟。"])
+    arts = parse_text(page).articles
+    assert len(arts) == 1
+    assert (arts[0].headline, [a.name for a in arts[0].authors]) == (
+        "“深山邮路”上的二十三年", ["张三"])

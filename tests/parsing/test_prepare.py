@@ -37,3 +37,16 @@ def test_body_printed_twice_is_kept_once_with_a_warning() -> None:
 def test_all_chrome_file_is_parsed_as_it_is() -> None:
     p = prepare("首页 | 要闻 | 工会\n上一版 下一版")
     assert p.chrome == [] and p.lines == ["首页 | 要闻 | 工会", "上一版 下一版"]
+
+
+def test_masthead_with_site_suffix_and_glued_to_the_title() -> None:
+    assert prepare("某某劳动报 · 数字报\n标题在这里\n").edition.paper == "某某劳动报"
+    p = prepare("某某日报电子版某县万亩杨梅开摘\n本报记者 张三\n")
+    assert p.lines[0] == "某县万亩杨梅开摘" and p.edition.paper == "某某日报"
+
+
+def test_edition_split_over_lines_and_numbered_story_list() -> None:
+    p = prepare("出版日期：2006年08月17日\n综合新闻\n02\n本版导读\n1．高温津贴标准上调\n"
+                "2．“冰爽驿站”开到工地旁\n“冰爽驿站”开到工地旁\n")
+    assert (p.edition.page, p.edition.page_name) == (2, "综合新闻")
+    assert p.lines == ["“冰爽驿站”开到工地旁", ""]
