@@ -55,8 +55,10 @@ RUNIN = re.compile(
     r"\s*(?:[（(]([^（）()\n]{1,40})[）)])?\s*"
 )
 # `本报讯 张三报道`, `本报讯 记者张三 李四报道`: the run-in credit without brackets.
-_REPORTED = re.compile(
-    f"^((?:(?:{ROLE_RE})\\s*)?{NAME}(?:[ 、]+(?:(?:{ROLE_RE})\\s*)?{NAME})*)\\s*报道\\s*"
+_REPORTED = re.compile(r"^([^，。：:（）()]{2,20}?)\s*报道\s*[:：]?\s*")
+# `记者张三报道：…` opening a lead without 本报讯.
+_LEAD_REPORTED = re.compile(
+    r"^\s*((?:本报)?(?:记者|通讯员)[^，。：:（）()]{2,16}?)\s*报道\s*[:：]\s*"
 )
 SIGNATURE = re.compile(
     f"(?:^|(?<=\\s)|(?<=[。！？”…]))\\s*□\\s*({NAME}(?:[ 、]{NAME}){{0,3}})\\s*$"
@@ -203,11 +205,23 @@ def _credit_marks(text: str) -> list[Author] | None:
     return out or None
 
 
+def _reported_by(words: str) -> list[Author] | None:
+    """The people of `张三报道`, `记者张三 李四报道`, `记者张三李四报道`."""
+    tokens = [t for t in re.split(r"[\s、]+", words) if t]
+    return _tokens_to_authors(tokens, "reporter") or None
+
+
 def parse_runin(text: str) -> tuple[str, list[Author], str] | None:
     """Split `本报讯（记者马学礼 通讯员刘斌）正文…` into (prefix, authors, rest)."""
     m = RUNIN.match(text)
     if not m:
-        return None
+        lead = _LEAD_REPORTED.match(text)
+        if not lead:
+            return None
+        authors = _reported_by(lead.group(1))
+        if not authors or not text[lead.end():].strip():
+            return None
+        return text[: lead.end()].strip(), authors, text[lead.end():]
     rest = text[m.end():]
     if not rest.strip():
         return None
@@ -223,9 +237,9 @@ def parse_runin(text: str) -> tuple[str, list[Author], str] | None:
         # Otherwise a pen name of an office (`本报讯（禾工宣）`): no person.
     else:
         r = _REPORTED.match(rest)
-        if r:
-            tokens = [t for t in re.split(r"[\s、]+", r.group(1)) if t]
-            authors = _tokens_to_authors(tokens, "reporter") or []
+        reported = _reported_by(r.group(1)) if r else None
+        if reported:
+            authors = reported
             end += r.end()
             rest = text[end:]
             if not rest.strip():

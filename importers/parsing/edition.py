@@ -118,11 +118,12 @@ def read_edition(line: str) -> EditionHint:
             hint.page = int(lead.group(1))
     q = _PAPER_QUOTED.search(t)
     if q:
-        hint.paper = _SITE_SUFFIX.sub("", q.group(1))
+        hint.paper = q.group(1)
     else:
         b = _PAPER_BARE.match(t) or _PAPER_AFTER_DATE.search(t)
         if b:
             hint.paper = b.group(1)
+    hint.paper = _SITE_SUFFIX.sub("", hint.paper)
     return hint
 
 

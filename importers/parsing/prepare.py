@@ -73,8 +73,10 @@ _MASTHEAD_GLUED = re.compile(
 _PAGE_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _PAGE_NUMBER_LINE = re.compile(r"^[A-Za-z]?\d{1,3}$")
 # Entries of the page's list of stories, numbered (`1．标题`) or bulleted.
-_LIST_ENTRY = re.compile(r"^(?:\d{1,2}\s*[.．、]|[·•▪◇◆])\s*[^，。；]{2,30}$")
-_LIST_HEAD = re.compile(r"导读|导航|本版标题|本版要目|目录")
+_LIST_ENTRY = re.compile(r"^(?:\d{1,2}\s*[.．、]|[·•▪◇◆■□])\s*[^，。；]{2,30}$")
+_LIST_HEAD = re.compile(r"导读|导航|本版标题|本版要目|目录|本版新闻|本版要闻")
+# Below a copyright line or a follow-us heading the page has only its footer.
+_FOOTER_ITEM = re.compile(r"^[^，。！？；]{1,12}$")
 
 
 def is_masthead(line: str) -> bool:
@@ -87,7 +89,13 @@ def _key(line: str) -> str:
     return "".join(_PLAIN_HEADING.sub("", line).split())
 
 
-def _drop_page_title(lines: list[str], chrome: list[str]) -> list[str]:
+_SITE_PAPER = re.compile(
+    r"(?:_|－|—|-|\||｜)\s*([\u4e00-\u9fff]{2,10}(?:报|日报|晚报))(?:数字报|电子版|电子报)?\s*$"
+)
+
+
+def _drop_page_title(lines: list[str], chrome: list[str],
+                     hints: list[EditionHint]) -> list[str]:
     """A site prints the headline twice, as the page title (often with the site
     name, `标题_某某报`) and again above the article: the first copy is chrome.
     Only text-free lines (titles, bylines) may stand between the two copies."""
@@ -108,6 +116,10 @@ def _drop_page_title(lines: list[str], chrome: list[str]) -> list[str]:
             break  # past the head of the page
     if not drop:
         return lines
+    for i in drop:
+        site = _SITE_PAPER.search(lines[i])
+        if site:
+            hints.append(EditionHint(paper=site.group(1)))
     chrome.extend(lines[i] for i in sorted(drop))
     return [ln for i, ln in enumerate(lines) if i not in drop]
 
@@ -144,7 +156,7 @@ def prepare(text: str) -> Prepared:
     chrome: list[str] = []
     hints: list[EditionHint] = []
     kept: list[str] = []
-    in_list = False
+    in_list = in_footer = False
     after_edition = 0
     for raw in lines:
         for line in split_flattened(raw):
@@ -161,6 +173,10 @@ def prepare(text: str) -> Prepared:
                 chrome.append(line)
                 continue
             in_list = False
+            if in_footer and _FOOTER_ITEM.match(plain):
+                chrome.append(line)
+                continue
+            in_footer = False
             if after_edition and (_PAGE_NUMBER_LINE.match(plain) or (
                     after_edition == 2 and _PAGE_NAME_LINE.match(plain))):
                 hint = EditionHint()
@@ -179,6 +195,9 @@ def prepare(text: str) -> Prepared:
                     hints.append(read_edition(plain))
                 chrome.append(line)
                 kept.append(author)
+            elif plain and _LIST_HEAD.fullmatch(plain):
+                chrome.append(line)  # the heading of the page's list of stories
+                in_list = True
             elif plain and not any(k.strip() for k in kept) and is_masthead(plain):
                 hints.append(EditionHint(paper=_MASTHEAD.match(plain).group(1)))
                 chrome.append(line)
@@ -187,12 +206,13 @@ def prepare(text: str) -> Prepared:
                 chrome.append(line)
                 if hints[-1].date and hints[-1].page is None:
                     after_edition = 2  # the page's name and number may follow alone
-            elif plain and chrome_rule(plain):
+            elif plain and (rule := chrome_rule(plain)):
                 chrome.append(line)
                 in_list = bool(_LIST_HEAD.search(plain))
+                in_footer = rule == "copyright_line" or (rule == "site_notice" and "关注" in plain)
             else:
                 kept.append(line)
-    kept = _drop_page_title(kept, chrome)
+    kept = _drop_page_title(kept, chrome, hints)
     kept, repeated = _drop_repeats(kept)
     if not any(ln.strip() for ln in kept):
         # Everything looked like chrome: parse the text as it is rather than lose it.

@@ -171,3 +171,11 @@ def test_two_names_run_together() -> None:
 def test_reader_signature_under_a_workplace_or_after_a_dash() -> None:
     assert _pairs(parse_reader_signature("某机械厂三车间 鲁 桥")) == [("鲁桥", A)]
     assert _pairs(parse_reader_signature("——某市退休职工 邬德华")) == [("邬德华", A)]
+
+
+def test_reported_by_leads() -> None:
+    assert _pairs(parse_runin("本报讯 记者何光明田秀英报道：县化肥厂开展竞赛")[1]) == [
+        ("何光明", "reporter"), ("田秀英", "reporter")]
+    prefix, authors, rest = parse_runin("记者何光明报道：县化肥厂开展竞赛")
+    assert (prefix, _pairs(authors), rest) == ("记者何光明报道：", [("何光明", "reporter")],
+                                               "县化肥厂开展竞赛")

@@ -50,3 +50,15 @@ def test_edition_split_over_lines_and_numbered_story_list() -> None:
                 "2．“冰爽驿站”开到工地旁\n“冰爽驿站”开到工地旁\n")
     assert (p.edition.page, p.edition.page_name) == (2, "综合新闻")
     assert p.lines == ["“冰爽驿站”开到工地旁", ""]
+
+
+def test_footer_below_the_copyright_line_and_paper_from_the_page_title() -> None:
+    footer = "Copyright © 某某日报社 All rights reserved\n扫码关注\n某某网微信\n某某日报\n客户端"
+    p = prepare(f"“深山邮路”上的二十三年 - 某某职工报\n“深山邮路”上的二十三年\n{PARA}\n{footer}")
+    assert p.lines == ["“深山邮路”上的二十三年", PARA]
+    assert p.edition.paper == "某某职工报"
+
+
+def test_story_list_under_its_heading() -> None:
+    p = prepare("本版新闻\n■ 全省职工技能大赛总决赛开幕\n■ 秋粮收购平稳有序\n某区评选“金牌工人”\n")
+    assert p.lines == ["某区评选“金牌工人”", ""]
