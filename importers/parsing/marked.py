@@ -82,6 +82,7 @@ def marked_units(lines: list[str]) -> list[Unit]:
                 and u.blanks < 2 and prev.text and not ends_clause(prev.text)
                 and not prev.text.endswith("——")
                 and (open_ended(prev.text) or vis_len(prev.text) >= 30)  # not a title
+                and not ("。" not in prev.text and _plain_title(u))  # a kicker over its headline
                 and not (not open_ended(prev.text)
                          and _real_break(prev.text, u.text, page()))):
             prev.text = join_wrapped(prev.text, u.text)
