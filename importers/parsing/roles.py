@@ -26,6 +26,8 @@ _GENRES = re.compile(
     r"读者来信|来信|读者之声|来信选登|群众来信|图片新闻|新闻图片)$"
 )
 TITLE_MAX = 48
+# A column's name: two to four plain characters (a headline says more).
+_COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # The word that opens an editor's note; alone it is the note's title.
 _NOTE_WORD = re.compile(r"^(?:编者按|编者的话|编后|编后语)[:：]?$")
 
@@ -68,6 +70,9 @@ def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
             kicker = text.rstrip("—").strip()
         elif text.startswith("——") and rest:
             sub = text.lstrip("—").strip()
+        elif (not rest and not kicker and len(raw_lines) >= 2 and _COLUMN_NAME.match(text)
+              and not is_letter_spaced(raw)):
+            labels.append(text)  # a short column name above the title (`一线故事`)
         else:
             rest.append((text, is_letter_spaced(raw) or vis_len(text) <= 5))
     # Lines of one headline broken in large type are joined without a space.
