@@ -7,7 +7,7 @@ import re
 
 from .lines import ends_clause, join_wrapped
 from .model import Author, Block, ParsedArticle
-from .roles import provisional_headline
+from .roles import EDITORS_NOTE, provisional_headline
 from .segment import ADDRESS_END, Draft
 
 W_NO_TITLE = "未找到标题，已用首句作为临时标题"
@@ -77,15 +77,19 @@ def _dangling_reference(sentence: str, a: ParsedArticle) -> bool:
     return any(m.group(1) not in rest for m in _DEFINITE.finditer(sentence))
 
 
-# The editors' own voice: an editor's note or the words opening a new column.
-_EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编后语|开栏的话|开栏语|写在前面)[:：]?$")
+
+
+def _boxed(d: Draft, label: str) -> bool:
+    """Was the label printed on a line of its own, in a box (`【开栏语】`)?"""
+    return any(re.fullmatch(rf"\s*[【■□\[]\s*{re.escape(label)}\s*[】■□\]]\s*", r)
+               for r in d.raw if r)
 
 
 def _kind(d: Draft) -> str:
     a = d.art
     if a.kind == "fragment":
         return "fragment"
-    if _EDITORS_NOTE.match(a.headline) or _EDITORS_NOTE.match(a.column):
+    if EDITORS_NOTE.match(a.headline) or EDITORS_NOTE.match(a.column):
         return "commentary"
     if a.continued_from_page:
         return "continuation"
@@ -137,6 +141,8 @@ def finish(drafts: list[Draft]) -> list[ParsedArticle]:
         if a.kind == "fragment":
             if not a.warnings:
                 a.warnings.append(W_FRAGMENT)
+        elif not a.headline and EDITORS_NOTE.match(a.column) and _boxed(d, a.column):
+            a.headline, a.column = a.column.rstrip(":："), ""  # 【开栏语】 titles its note
         elif not a.headline and not a.continued_from_page:
             if texts:
                 a.headline = provisional_headline(texts[0])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_line, vis_len
-from .roles import PROMPT, TITLE_MAX, despaced, is_column_word
+from .roles import EDITORS_NOTE, PROMPT, TITLE_MAX, despaced, is_column_word
 from .units import (
     BANNER,
     DASH_END,
@@ -353,7 +353,7 @@ def build_marked(lines: list[str]) -> list[Draft]:
         elif k == "label":
             b.p_labels.append(u.text)
             b.p_raw.append(u.raw)
-            if plain:
+            if plain and not EDITORS_NOTE.match(u.text):
                 b.banner = u.text  # a banner (`■工会动态■`) heads every item below it
         elif k == "prompt":
             cur = b.ensure()

@@ -30,6 +30,8 @@ TITLE_MAX = 48
 _COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 # The word that opens an editor's note; alone it is the note's title.
 _NOTE_WORD = re.compile(r"^(?:编者按|编者的话|编后|编后语)[:：]?$")
+# The editors' own voice: an editor's note or the words opening a new column.
+EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编后语|开栏的话|开栏语|写在前面)[:：]?$")
 
 
 def is_org_label(text: str) -> bool:

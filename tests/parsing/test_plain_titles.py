@@ -131,3 +131,19 @@ def test_author_field_above_the_headline() -> None:
     assert len(arts) == 1
     assert (arts[0].headline, [a.name for a in arts[0].authors]) == (
         "“深山邮路”上的二十三年", ["张三"])
+
+
+def test_long_cause_kicker_over_its_headline() -> None:
+    kicker = "针对新就业形态劳动者“入会难、维权难”的问题，某市总工会推出“线上入会＋驿站服务”"
+    page = "\n".join([kicker, "外卖骑手有了“掌上娘家”", "本报记者 张三", BODY])
+    art = parse_text(page).articles[0]
+    assert art.headline == "外卖骑手有了“掌上娘家”"
+    assert art.kicker.startswith("针对新就业形态劳动者")
+
+
+def test_column_name_above_title_and_bracketed_note_title() -> None:
+    opening = "劳动创造幸福，奋斗成就梦想。即日起，本报推出新栏目，讲述一线职工的故事。"
+    page = "\n".join(["【开栏语】", opening, "一线故事", "凌晨三点的面包房", "本报记者 张三", BODY])
+    arts = parse_text(page).articles
+    assert (arts[0].headline, arts[0].kind) == ("开栏语", "commentary")
+    assert (arts[1].column, arts[1].headline) == ("一线故事", "凌晨三点的面包房")
