@@ -61,7 +61,7 @@ _LEAD_REPORTED = re.compile(
     r"^\s*((?:本报)?(?:记者|通讯员)[^，。：:（）()]{2,16}?)\s*报道\s*[:：]\s*"
 )
 SIGNATURE = re.compile(
-    f"(?:^|(?<=\\s)|(?<=[。！？”…]))\\s*□\\s*({NAME}(?:[ 、]{NAME}){{0,3}})\\s*$"
+    f"(?:^|(?<=\\s)|(?<=[。！？”…]))\\s*[□■]\\s*({NAME}(?:[ 、]{NAME}){{0,3}})\\s*$"
 )
 
 
@@ -250,7 +250,7 @@ def parse_runin(text: str) -> tuple[str, list[Author], str] | None:
 
 def parse_signature(text: str) -> tuple[str, str, list[Author]] | None:
     """Trailing credit of a signed piece: `…的风采。 □秦东风` -> (rest, '□秦东风', authors)."""
-    if "□" not in text:
+    if "□" not in text and "■" not in text:
         return None
     m = SIGNATURE.search(text)
     if not m:

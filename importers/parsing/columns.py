@@ -20,6 +20,7 @@ from .units import (
     Draft,
     Unit,
     append_text,
+    boxed_byline,
     byline_unit,
     light_clean,
     para_unit,
@@ -376,6 +377,17 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             out.append(Unit("block", raw=u.raw, lines=[u.lines[0]]))
         else:
             out.append(u)
+    for k, u in enumerate(out):
+        prev = out[k - 1] if k > 0 else None
+        # A one-line "paragraph" without a full stop right above a boxed name
+        # is the title the name stands under.
+        title_para = (prev is not None and prev.kind == "para" and len(prev.lines) == 1
+                      and not prev.prefix and _titleish(prev.text))
+        if boxed_byline(u, prev is not None and (prev.kind == "block" or title_para),
+                        k + 1 < len(out) and out[k + 1].kind == "para"):
+            u.kind, u.text = "byline", u.text.lstrip("□■ ")
+            if title_para:
+                out[k - 1] = Unit("block", raw=prev.raw, lines=list(prev.lines))
     return out
 
 

@@ -17,6 +17,7 @@ from .units import (
     Draft,
     Unit,
     append_text,
+    boxed_byline,
     byline_unit,
     light_clean,
     para_unit,
@@ -91,6 +92,10 @@ def marked_units(lines: list[str]) -> list[Unit]:
                                        u.lines[0] if u.lines else u.text)]
             continue
         merged.append(u)
+    for k, u in enumerate(merged):
+        if boxed_byline(u, k > 0 and _plain_title(merged[k - 1]),
+                        k + 1 < len(merged) and merged[k + 1].kind == "para"):
+            u.kind, u.text = "byline", u.text.lstrip("□■ ")
     return merged
 
 

@@ -204,12 +204,12 @@ def special_unit(light: str, raw: str) -> Unit | None:
         if c and not c[0]:
             return Unit("credit", prefix=c[1], names=c[2], raw=raw)
     if "□" in light or "■" in light:
+        authors = parse_byline_line(light.lstrip("□■ "))
+        if authors:  # role words or credit marks: a boxed byline
+            return Unit("byline", text=light.lstrip("□■ "), authors=authors, raw=raw)
         s = parse_signature(light)
         if s and not s[0]:
             return Unit("sig", text=s[1], authors=s[2], raw=raw)
-        authors = parse_byline_line(light.lstrip("□■ "))
-        if authors:
-            return Unit("byline", text=light.lstrip("□■ "), authors=authors, raw=raw)
     if len(light) <= 12 and _HOUSE_SIGNATURE.match(light):
         return Unit("sig", text=light, raw=raw)  # signed by the paper, not a person
     if len(light) <= 60 and (" " in light or "/" in light or _BYLINE_START.match(light)):
@@ -221,6 +221,13 @@ def special_unit(light: str, raw: str) -> Unit | None:
             if authors:
                 return Unit("sig", text=light, authors=authors, raw=raw)
     return None
+
+
+def boxed_byline(u: Unit, after_title: bool, before_text: bool) -> bool:
+    """A boxed name (`□张三`, `■张三`) between a title and its text is the
+    piece's byline; at the end of a text it signs it off."""
+    return (u.kind == "sig" and after_title and before_text and bool(u.authors)
+            and u.text.lstrip()[:1] in "□■")
 
 
 def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:

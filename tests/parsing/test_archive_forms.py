@@ -68,3 +68,12 @@ def test_editors_note_word_labels_a_group_and_house_signature() -> None:
     assert (art.column, art.headline, art.kind) == ("编者按", "快递进小区，“最后一百米”难在哪",
                                                    "commentary")
     assert art.byline == "本报编辑部" and art.authors == []
+
+
+def test_boxed_name_between_title_and_text_is_the_byline() -> None:
+    page = ("把“小事”当成“大事”来办\n■江北辰\n"
+            "快递柜够不够用、骑手的车停在哪，看似是小事，却关系到许多劳动者每天的工作。\n"
+            "小区多划一块停车位、多装一组快递柜，花费不多，换来的却是劳动者的便利。\n")
+    art = parse_text(page).articles[0]
+    assert art.headline == "把“小事”当成“大事”来办"
+    assert [a.name for a in art.authors] == ["江北辰"]
