@@ -13,6 +13,7 @@ from .units import (
     CLAUSE_PUNCT,
     LEAD_OPENER,
     NOT_TITLE,
+    SALUTATION,
     TWO_HALVES,
     W_BYLINE_AFTER,
     W_ORPHAN_TITLE,
@@ -563,6 +564,8 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
         or _photo_ahead(units, i)
         or (nxt is not None and nxt.kind == "para" and bool(LEAD_OPENER.match(nxt.text))
             and cur is not None and _describes(cur, units, i, b.titles_after))
+        # A letter's title stands over its salutation (`编辑同志：…`).
+        or (nxt is not None and nxt.kind == "para" and bool(SALUTATION.match(nxt.text)))
         # Titles first: text signed at its end (□name) below a block, while the
         # open item already has a byline, is a signed piece of its own.
         or (not b.titles_after and cur is not None and bool(cur.art.byline)

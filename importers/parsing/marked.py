@@ -13,6 +13,7 @@ from .units import (
     DASH_END,
     HEADING,
     LEAD_OPENER,
+    SALUTATION,
     Builder,
     Draft,
     Unit,
@@ -283,9 +284,15 @@ def after_photo(c: TitleContext) -> bool:
     return cur.art.body[-1].type == "photo" or by_photographers
 
 
+def over_salutation(c: TitleContext) -> bool:
+    """A reader's letter: its title stands over the salutation (`编辑同志：…`)."""
+    nxt = c.after
+    return nxt is not None and nxt.kind == "para" and bool(SALUTATION.match(nxt.text))
+
+
 PLAIN_TITLE_RULES = (
     opens_file, dash_title_block, after_closed_item, after_separator_gap, over_dated_lead,
-    after_brief, several_title_lines, headline_echoes_lead, after_photo,
+    after_brief, several_title_lines, headline_echoes_lead, after_photo, over_salutation,
 )
 
 

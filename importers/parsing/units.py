@@ -163,6 +163,8 @@ def light_clean(raw: str) -> str:
     return fullwidth_punct(_SPACES.sub(" ", raw.strip()))
 
 
+# How a reader's letter opens: the salutation to the editors.
+SALUTATION = re.compile(r"^(?:编辑同志|编辑部|记者同志|编辑老师|尊敬的[^，。：]{1,12})[：:，,]")
 # The paper's own signatures under editorials and column openers.
 _HOUSE_SIGNATURE = re.compile(r"^(?:本报|本刊)?(?:编辑部|评论员|特约评论员|记者部|编委会)$")
 # The dateline inside a run-in (`新华社某地5月1日电（记者…）`, `【本报某地电】`).

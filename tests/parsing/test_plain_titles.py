@@ -147,3 +147,10 @@ def test_column_name_above_title_and_bracketed_note_title() -> None:
     arts = parse_text(page).articles
     assert (arts[0].headline, arts[0].kind) == ("开栏语", "commentary")
     assert (arts[1].column, arts[1].headline) == ("一线故事", "凌晨三点的面包房")
+
+
+def test_over_salutation() -> None:
+    from importers.parsing.marked import over_salutation
+    assert over_salutation(_ctx(["快递柜能否“扩容”", "编辑同志：我是一名快递员，负责5个小区。"],
+                                _draft(byline="本报记者 张三")))
+    assert not over_salutation(_ctx(["“技术账”算的是质量", BODY], _draft()))
