@@ -14,6 +14,7 @@ from importers.parsing.marked import (
     marked_units,
     opens_file,
     over_dated_lead,
+    over_salutation,
     several_title_lines,
 )
 from importers.parsing.model import Block, ParsedArticle
@@ -150,7 +151,6 @@ def test_column_name_above_title_and_bracketed_note_title() -> None:
 
 
 def test_over_salutation() -> None:
-    from importers.parsing.marked import over_salutation
     assert over_salutation(_ctx(["快递柜能否“扩容”", "编辑同志：我是一名快递员，负责5个小区。"],
                                 _draft(byline="本报记者 张三")))
     assert not over_salutation(_ctx(["“技术账”算的是质量", BODY], _draft()))
