@@ -279,13 +279,14 @@ def parse_paren_byline(text: str) -> tuple[str, str, list[Author]] | None:
     return text[: m.start()].rstrip(), m.group(1).strip(), authors
 
 
-_CLOSING = re.compile(r"^(.*[。！？!?”…])\s*[（(]([^（）()]{2,16})[）)]$")
+# A `?` after the bracket is a character the archive's conversion lost.
+_CLOSING = re.compile(r"^(.*[。！？!?”…])\s*[（(]([^（）()]{2,16})[）)][?？]?$")
 
 
 def parse_closing_credit(text: str) -> tuple[str, str, list[Author]] | None:
     """A credit in brackets closing an item without a role word: a person
     (`…开幕。（卓文翰）`) or an organisation (`…参与。（某市总工会宣教部）`)."""
-    if not text.endswith(("）", ")")):
+    if not text.rstrip("?？").endswith(("）", ")")):
         return None
     m = _CLOSING.match(text)
     if not m:

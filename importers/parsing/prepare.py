@@ -62,7 +62,7 @@ def author_from_meta(line: str) -> str | None:
 
 
 _MASTHEAD = re.compile(
-    r"^([\u4e00-\u9fff]{2,10}(?:报|日报|晚报|工人报|职工报|电讯|周刊))"
+    r"^([\u4e00-\u9fff]{2,10}?(?:报|日报|晚报|工人报|职工报|电讯|周刊))"
     r"\s*[·•|｜\-—_]?\s*(?:数字报刊平台|数字报刊|电子报刊|数字报|电子版|电子报|数字版|图文数据库|"
     r"数据库|网络版|在线)?$"
 )
@@ -126,23 +126,28 @@ def _drop_page_title(lines: list[str], chrome: list[str],
 
 def _drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
     """A body printed twice (sites that repeat the text below a photo or in a
-    print view): every paragraph seen before is dropped; they are reported."""
+    print view): every paragraph seen before is dropped, and so is a repeated
+    title right above such a paragraph; the dropped paragraphs are reported."""
     seen: set[str] = set()
-    out: list[str] = []
-    repeated: list[str] = []
-    for ln in lines:
-        if len(ln) < 20:
-            out.append(ln)
+    again = [False] * len(lines)
+    paragraph = [False] * len(lines)
+    for i, ln in enumerate(lines):
+        if len(ln) < 8:
             continue
         key = _key(ln)
-        if (len(key) >= 30 or (len(key) >= 20 and _SENTENCE_END.search(key))) \
-                and not key.startswith("#"):
-            if key in seen:
-                repeated.append(ln.strip())
-                continue
-            seen.add(key)
-        out.append(ln)
-    return out, repeated
+        if len(key) < 8 or key.startswith("#"):
+            continue
+        paragraph[i] = len(key) >= 30 or (len(key) >= 20 and bool(_SENTENCE_END.search(key)))
+        again[i] = key in seen
+        seen.add(key)
+    drop = [again[i] and paragraph[i] for i in range(len(lines))]
+    for i in range(len(lines) - 2, -1, -1):
+        nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if again[i] and not paragraph[i] and nxt is not None and drop[nxt]:
+            drop[i] = True  # the repeated title of the repeated body
+    kept = [ln for i, ln in enumerate(lines) if not drop[i]]
+    repeated = [ln.strip() for i, ln in enumerate(lines) if drop[i] and paragraph[i]]
+    return kept, repeated
 
 
 def prepare(text: str) -> Prepared:

@@ -179,3 +179,7 @@ def test_reported_by_leads() -> None:
     prefix, authors, rest = parse_runin("记者何光明报道：县化肥厂开展竞赛")
     assert (prefix, _pairs(authors), rest) == ("记者何光明报道：", [("何光明", "reporter")],
                                                "县化肥厂开展竞赛")
+
+
+def test_closing_credit_with_a_lost_character_after_it() -> None:
+    assert parse_closing_credit("为乡镇企业提供技术服务。(蒲德厚)?")[2] == [Author("蒲德厚", A)]

@@ -62,3 +62,10 @@ def test_footer_below_the_copyright_line_and_paper_from_the_page_title() -> None
 def test_story_list_under_its_heading() -> None:
     p = prepare("本版新闻\n■ 全省职工技能大赛总决赛开幕\n■ 秋粮收购平稳有序\n某区评选“金牌工人”\n")
     assert p.lines == ["某区评选“金牌工人”", ""]
+
+
+def test_whole_article_printed_twice_keeps_one_title() -> None:
+    title = "某市总工会启动夏季“送清凉”"
+    p = prepare(f"{title}\n{PARA}\n【打印本页】\n{title}\n{PARA}\n")
+    assert [ln for ln in p.lines if ln.strip()] == [title, PARA]
+    assert p.repeated == [PARA]
