@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import ROLE_RE, parse_runin
+from .bylines import ROLE_RE, parse_glued_name, parse_runin
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
 from .roles import CONTINUED_INLINE, TITLE_MAX, is_org_label
@@ -378,6 +378,7 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             out.append(Unit("block", raw=u.raw, lines=[u.lines[0]]))
         else:
             out.append(u)
+    out = _peel_glued_names(out)
     for k, u in enumerate(out):
         prev = out[k - 1] if k > 0 else None
         # A one-line "paragraph" without a full stop right above a boxed name
@@ -389,6 +390,22 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             u.kind, u.text = "byline", u.text.lstrip("□■ ")
             if title_para:
                 out[k - 1] = Unit("block", raw=prev.raw, lines=list(prev.lines))
+    return out
+
+
+def _peel_glued_names(units: list[Unit]) -> list[Unit]:
+    """A writer's name set right after the last sentence of a text (`…名堂。张三`),
+    where a title, byline or the page end follows: the text's signature."""
+    out: list[Unit] = []
+    for k, u in enumerate(units):
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        glued = (parse_glued_name(u.text) if u.kind == "para" and not u.prefix
+                 and (nxt is None or nxt.kind in ("block", "byline", "label")) else None)
+        if glued:
+            u.text = glued[0]
+            out.extend([u, Unit("sig", text=glued[1], authors=glued[2])])
+        else:
+            out.append(u)
     return out
 
 
