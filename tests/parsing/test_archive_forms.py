@@ -81,8 +81,8 @@ def test_boxed_name_between_title_and_text_is_the_byline() -> None:
 
 def test_name_glued_to_the_last_sentence_of_a_wrapped_column() -> None:
     lines = ["小工位也能出大成绩", "", "一年一度的劳动奖章评选又将", "揭晓。翻看近年来的获奖名单，",
-             "一线职工的比例逐年提高。岗位", "无高低，成绩无大小，只要肯下", "功夫，小工位一样能干出大名",
-             "堂。齐明哲"]
+             "一线职工的比例逐年提高。岗位", "无高低，成绩无大小，只要肯下",
+             "功夫，小工位一样能干出大名", "堂。齐明哲"]
     art = parse_text("\n".join(lines)).articles[0]
     assert [a.name for a in art.authors] == ["齐明哲"]
     assert art.body[-1].text.endswith("能干出大名堂。")
