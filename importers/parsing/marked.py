@@ -296,9 +296,16 @@ PLAIN_TITLE_RULES = (
 )
 
 
-def opens_item(c: TitleContext) -> bool:
-    """Do the title-like lines open a new item (else they are section headings)?"""
-    return any(rule(c) for rule in PLAIN_TITLE_RULES)
+# Rules that read the page's shape or wording rather than a mark of the item:
+# an item opened by one of these alone carries a warning for the editor.
+WEAK_TITLE_RULES = frozenset({"over_dated_lead", "after_brief", "headline_echoes_lead"})
+W_TITLE_INFERRED = "标题“{}”按版式和措辞推断为新稿件的标题，请核对"
+
+
+def opens_item(c: TitleContext) -> str:
+    """The name of the first rule by which the title-like lines open a new item,
+    or "" (then a single line is a section heading)."""
+    return next((rule.__name__ for rule in PLAIN_TITLE_RULES if rule(c)), "")
 
 
 def build_marked(lines: list[str]) -> list[Draft]:
@@ -389,12 +396,15 @@ def build_marked(lines: list[str]) -> list[Draft]:
             if i < skip_to:
                 continue  # already taken as a title line
             run = _title_run(units, i)
+            unsure = False
             if run == i and plain and _plain_title(u) and not u.text.startswith("——"):
                 end = _candidate_run(units, i)
                 ctx = TitleContext(units, i, end, cur, gap_separates)
-                if end < n and units[end].kind in ("para", "byline", "credit", "prompt") \
-                        and opens_item(ctx):
+                rule = opens_item(ctx) if end < n and units[end].kind in (
+                    "para", "byline", "credit", "prompt") else ""
+                if rule:
                     run = end
+                    unsure = rule in WEAK_TITLE_RULES
                 elif (cur is not None and cur.has_body() and not cur.closed and end == i + 1
                       and ctx.after is not None and ctx.after.kind == "para"
                       and not ctx.after.prefix):
@@ -410,6 +420,8 @@ def build_marked(lines: list[str]) -> list[Draft]:
                     cur = b.new()
                 cur.set_titles([x.lines[0] if x.lines else x.text for x in units[i:run]],
                                "\n".join(x.raw for x in units[i:run]))
+                if unsure:
+                    cur.art.warnings.append(W_TITLE_INFERRED.format(units[i].text))
                 skip_to = run
                 continue
             if (cur is not None and cur.art.headline and not cur.has_body()

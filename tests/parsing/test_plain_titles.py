@@ -154,3 +154,12 @@ def test_over_salutation() -> None:
     assert over_salutation(_ctx(["快递柜能否“扩容”", "编辑同志：我是一名快递员，负责5个小区。"],
                                 _draft(byline="本报记者 张三")))
     assert not over_salutation(_ctx(["“技术账”算的是质量", BODY], _draft()))
+
+
+def test_title_inferred_from_wording_alone_is_flagged() -> None:
+    page = "\n".join(["某镇职工运动会开赛", LEAD, "某区开展技能培训",
+                      "某区总工会日前开展技能培训，500名职工报名参加。"])
+    arts = parse_text(page).articles
+    assert [a.headline for a in arts] == ["某镇职工运动会开赛", "某区开展技能培训"]
+    assert arts[0].warnings == []
+    assert any("某区开展技能培训" in w for w in arts[1].warnings)
