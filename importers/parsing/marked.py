@@ -134,8 +134,11 @@ def _plain_title(u: Unit) -> bool:
     """A line that can be a title: short, no closing punctuation, not open-ended
     (a kicker may be long and end in ——)."""
     text = u.text
-    if u.kind != "para" or u.prefix or not text or ends_clause(text) or "。" in text:
+    if u.kind != "para" or u.prefix or not text or "。" in text:
         return False
+    if ends_clause(text):
+        # A headline may ask or exclaim (`谁来守护你的权益？`): short, one sentence.
+        return vis_len(text) <= 20 and text[-1] in "？！?!" and not _STOPS.search(text[:-1])
     if text.endswith("——"):
         return vis_len(text) <= 2 * TITLE_MAX
     return vis_len(text) <= TITLE_MAX and not open_ended(text)
@@ -162,6 +165,7 @@ def _candidate_run(units: list[Unit], i: int) -> int:
 
 
 _CIRCLED = re.compile(r"^[②-⑳]")
+_STOPS = re.compile(r"[。！？!?；]")
 _NOTE_RUNIN = re.compile(r"^(编者按|编者的话|编后|编后语|开栏语|开栏的话)\s*[:：]\s*(?=\S)")
 
 

@@ -163,3 +163,11 @@ def test_title_inferred_from_wording_alone_is_flagged() -> None:
     assert [a.headline for a in arts] == ["某镇职工运动会开赛", "某区开展技能培训"]
     assert arts[0].warnings == []
     assert any("某区开展技能培训" in w for w in arts[1].warnings)
+
+
+def test_headline_that_asks() -> None:
+    page = "\n".join(["快递柜能否“扩容”？", "本报记者 张三", BODY, "为什么要这样做？",
+                      "焊缝一次探伤合格率达到99.6%，比车间平均水平高出2个百分点。"])
+    art = parse_text(page).articles[0]
+    assert art.headline == "快递柜能否“扩容”？"
+    assert [b.text for b in art.body if b.type == "heading"] == ["为什么要这样做？"]
