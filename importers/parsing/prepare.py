@@ -150,6 +150,116 @@ def _drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
     return kept, repeated
 
 
+class _LineSorter:
+    """Sorts the lines of a page, in order, into text and furniture.
+
+    Each `_…` method below is one convention; it returns True when it took the
+    line (as chrome, an edition hint or a byline). Some conventions span
+    lines (a story list under its heading, the footer below a copyright line,
+    a page name and number under the date), so the sorter keeps that state.
+    """
+
+    def __init__(self) -> None:
+        self.kept: list[str] = []
+        self.chrome: list[str] = []
+        self.hints: list[EditionHint] = []
+        self.in_list = False
+        self.in_footer = False
+        self.after_edition = 0
+
+    def add(self, line: str, plain: str) -> None:
+        if not plain:
+            self.kept.append(line)
+            return
+        line, plain = self._glued_masthead(line, plain)
+        rules = (self._list_entry, self._footer_item, self._split_edition, self._author_field,
+                 self._list_heading, self._masthead, self._edition_line, self._chrome_line)
+        if not any(rule(line, plain) for rule in rules):
+            self.kept.append(line)
+
+    def _at_top(self) -> bool:
+        return not any(k.strip() for k in self.kept)
+
+    def _glued_masthead(self, line: str, plain: str) -> tuple[str, str]:
+        """`某某日报电子版标题`: the site's name glued before the page title."""
+        glued = _MASTHEAD_GLUED.match(plain) if self._at_top() else None
+        if not glued:
+            return line, plain
+        self.hints.append(EditionHint(paper=glued.group(1)))
+        self.chrome.append(glued.group(0)[: glued.start(2)])
+        return glued.group(2), glued.group(2)
+
+    def _list_entry(self, line: str, plain: str) -> bool:
+        """An entry of the list of stories under its heading (`1．标题`, `■ 标题`)."""
+        taken = self.in_list and bool(_LIST_ENTRY.match(plain))
+        self.in_list = taken
+        return self._chrome(line) if taken else False
+
+    def _footer_item(self, line: str, plain: str) -> bool:
+        """A short line below a copyright line or a follow-us heading."""
+        taken = self.in_footer and bool(_FOOTER_ITEM.match(plain))
+        self.in_footer = taken
+        return self._chrome(line) if taken else False
+
+    def _split_edition(self, line: str, plain: str) -> bool:
+        """The page's name and number on lines of their own under the date."""
+        number = _PAGE_NUMBER_LINE.match(plain)
+        if not self.after_edition or not (number or (
+                self.after_edition == 2 and _PAGE_NAME_LINE.match(plain))):
+            self.after_edition = 0
+            return False
+        if number:
+            self.hints.append(EditionHint(page=int(re.sub(r"\D", "", plain))))
+        else:
+            self.hints.append(EditionHint(page_name=plain))
+        self.after_edition -= 1
+        return self._chrome(line)
+
+    def _author_field(self, line: str, plain: str) -> bool:
+        """A meta row's author (`作者：本报记者 张三`) becomes a byline line."""
+        author = author_from_meta(plain)
+        if author is None:
+            return False
+        if is_edition_line(plain):
+            self.hints.append(read_edition(plain))
+        self.kept.append(author)
+        return self._chrome(line)
+
+    def _list_heading(self, line: str, plain: str) -> bool:
+        """The heading of the page's list of stories (`本版导读`, `本版新闻`)."""
+        if not _LIST_HEAD.fullmatch(plain):
+            return False
+        self.in_list = True
+        return self._chrome(line)
+
+    def _masthead(self, line: str, plain: str) -> bool:
+        """The paper's name alone at the top of the copy."""
+        if not (self._at_top() and is_masthead(plain)):
+            return False
+        self.hints.append(EditionHint(paper=_MASTHEAD.match(plain).group(1)))
+        return self._chrome(line)
+
+    def _edition_line(self, line: str, plain: str) -> bool:
+        if not is_edition_line(plain):
+            return False
+        self.hints.append(read_edition(plain))
+        if self.hints[-1].date and self.hints[-1].page is None:
+            self.after_edition = 2  # the page's name and number may follow alone
+        return self._chrome(line)
+
+    def _chrome_line(self, line: str, plain: str) -> bool:
+        rule = chrome_rule(plain)
+        if not rule:
+            return False
+        self.in_list = bool(_LIST_HEAD.search(plain))
+        self.in_footer = rule == "copyright_line" or (rule == "site_notice" and "关注" in plain)
+        return self._chrome(line)
+
+    def _chrome(self, line: str) -> bool:
+        self.chrome.append(line)
+        return True
+
+
 def prepare(text: str) -> Prepared:
     """Normalised text -> the lines to segment, with chrome and edition set aside."""
     html = looks_like_html(text)
@@ -158,66 +268,12 @@ def prepare(text: str) -> Prepared:
     if is_traditional(text):
         unfold = unfolder(text)
         lines = [fold(ln) for ln in lines]
-    chrome: list[str] = []
-    hints: list[EditionHint] = []
-    kept: list[str] = []
-    in_list = in_footer = False
-    after_edition = 0
+    sorter = _LineSorter()
     for raw in lines:
         for line in split_flattened(raw):
-            plain = _PLAIN_HEADING.sub("", line.strip()) if html else line.strip()
-            if not plain:
-                kept.append(line)
-                continue
-            glued = _MASTHEAD_GLUED.match(plain) if not any(k.strip() for k in kept) else None
-            if glued:  # `某某日报电子版标题`: the site name glued before the title
-                hints.append(EditionHint(paper=glued.group(1)))
-                chrome.append(glued.group(0)[: glued.start(2)])
-                plain = line = glued.group(2)
-            if in_list and _LIST_ENTRY.match(plain):
-                chrome.append(line)
-                continue
-            in_list = False
-            if in_footer and _FOOTER_ITEM.match(plain):
-                chrome.append(line)
-                continue
-            in_footer = False
-            if after_edition and (_PAGE_NUMBER_LINE.match(plain) or (
-                    after_edition == 2 and _PAGE_NAME_LINE.match(plain))):
-                hint = EditionHint()
-                if _PAGE_NUMBER_LINE.match(plain):
-                    hint.page = int(re.sub(r"\D", "", plain))
-                else:
-                    hint.page_name = plain
-                hints.append(hint)
-                chrome.append(line)
-                after_edition -= 1
-                continue
-            after_edition = 0
-            author = author_from_meta(plain)
-            if author is not None:
-                if is_edition_line(plain):
-                    hints.append(read_edition(plain))
-                chrome.append(line)
-                kept.append(author)
-            elif plain and _LIST_HEAD.fullmatch(plain):
-                chrome.append(line)  # the heading of the page's list of stories
-                in_list = True
-            elif plain and not any(k.strip() for k in kept) and is_masthead(plain):
-                hints.append(EditionHint(paper=_MASTHEAD.match(plain).group(1)))
-                chrome.append(line)
-            elif plain and is_edition_line(plain):
-                hints.append(read_edition(plain))
-                chrome.append(line)
-                if hints[-1].date and hints[-1].page is None:
-                    after_edition = 2  # the page's name and number may follow alone
-            elif plain and (rule := chrome_rule(plain)):
-                chrome.append(line)
-                in_list = bool(_LIST_HEAD.search(plain))
-                in_footer = rule == "copyright_line" or (rule == "site_notice" and "关注" in plain)
-            else:
-                kept.append(line)
-    kept = _drop_page_title(kept, chrome, hints)
+            sorter.add(line, _PLAIN_HEADING.sub("", line.strip()) if html else line.strip())
+    chrome, hints = sorter.chrome, sorter.hints
+    kept = _drop_page_title(sorter.kept, chrome, hints)
     kept, repeated = _drop_repeats(kept)
     if not any(ln.strip() for ln in kept):
         # Everything looked like chrome: parse the text as it is rather than lose it.
