@@ -45,7 +45,11 @@ def looks_like_person(word: str) -> bool:
     return w[0] in _SINGLE and 2 <= len(w) <= 3
 
 
+# The paper signing as itself.
+_HOUSE = frozenset({"编者", "本报", "本刊", "编辑", "本报编辑", "本刊编辑"})
+
+
 def is_organisation(word: str) -> bool:
-    """Signed by a body, not a person (`本报编辑部`, `某市总工会宣教部`)."""
+    """Signed by a body, not a person (`本报编辑部`, `某市总工会宣教部`, `编者`)."""
     w = word.replace(" ", "")
-    return len(w) >= 3 and bool(_ORG_END.search(w))
+    return w in _HOUSE or (len(w) >= 3 and bool(_ORG_END.search(w)))

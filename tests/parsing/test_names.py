@@ -22,3 +22,8 @@ def test_organisation_signatures() -> None:
     assert is_organisation("本报编辑部")
     assert is_organisation("某市总工会宣教部")
     assert not is_organisation("卓文翰")
+
+
+def test_the_paper_signing_as_itself() -> None:
+    assert is_organisation("编者")
+    assert not looks_like_person("编者")
