@@ -27,3 +27,8 @@ def test_organisation_signatures() -> None:
 def test_the_paper_signing_as_itself() -> None:
     assert is_organisation("编者")
     assert not looks_like_person("编者")
+
+
+def test_traditional_surnames() -> None:
+    assert looks_like_person("聶遠航")
+    assert looks_like_person("陳雨桐")
