@@ -36,6 +36,7 @@ _ROLE_WORDS = {
     "融媒体记者": "reporter",
     "驻站记者": "reporter",
 }
+ROLE_WORDS = tuple(_ROLE_WORDS)
 ROLE_RE = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 NAME = r"[\u3400-\u9fff·•]{2,5}"
 _ROLE_THEN_NAME = re.compile(f"^({ROLE_RE})?({NAME})?$")

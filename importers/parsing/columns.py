@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import ROLE_RE, parse_glued_name, parse_runin
+from .bylines import ROLE_RE, ROLE_WORDS, parse_glued_name, parse_runin
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
 from .roles import CONTINUED_INLINE, TITLE_MAX, is_org_label
@@ -91,9 +91,29 @@ def _join_lone_credit_word(lines: list[str]) -> list[str]:
     return out
 
 
+_CREDIT_ROLES = sorted((w for w in ROLE_WORDS if len(w) >= 3), key=len, reverse=True)
+
+
+def _join_split_role_word(lines: list[str]) -> list[str]:
+    """`…3.2万吨。新华` / `社记者 张三 摄`: a credit's role word broken by the wrap
+    goes back to the credit line."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        a, b = out[i].rstrip(), out[i + 1].strip()
+        if not b.endswith(("摄", "摄影")):
+            continue
+        for role in _CREDIT_ROLES:
+            cut = next((k for k in range(1, len(role)) if a.endswith(role[:k])
+                        and b.startswith(role[k:])), 0)
+            if cut:
+                out[i], out[i + 1] = a[: len(a) - cut], role[:cut] + b
+                break
+    return out
+
+
 def _pdf_items(lines: list[str]) -> list[Unit]:
     items: list[Unit] = []
-    for raw in _join_open_runin(_join_lone_credit_word(lines)):
+    for raw in _join_open_runin(_join_split_role_word(_join_lone_credit_word(lines))):
         if not raw.strip():
             if items:
                 items[-1].blank_after = True

@@ -86,3 +86,10 @@ def test_name_glued_to_the_last_sentence_of_a_wrapped_column() -> None:
     art = parse_text("\n".join(lines)).articles[0]
     assert [a.name for a in art.authors] == ["齐明哲"]
     assert art.body[-1].text.endswith("能干出大名堂。")
+
+
+def test_credit_role_word_broken_by_the_wrap() -> None:
+    from importers.parsing.columns import _join_split_role_word
+    assert _join_split_role_word(["吞吐量达到3.2万吨。新华", "社记者 万家明 摄"]) == [
+        "吞吐量达到3.2万吨。", "新华社记者 万家明 摄"]
+    assert _join_split_role_word(["我们都是新华", "社区的居民"]) == ["我们都是新华", "社区的居民"]
