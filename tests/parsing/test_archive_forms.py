@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from importers.parsing import parse_text
 from importers.parsing.captions import split_credit
+from importers.parsing.columns import _join_split_role_word
 
 ARCHIVE = """2003年4月20日某某日报 第5版
 
@@ -89,7 +90,6 @@ def test_name_glued_to_the_last_sentence_of_a_wrapped_column() -> None:
 
 
 def test_credit_role_word_broken_by_the_wrap() -> None:
-    from importers.parsing.columns import _join_split_role_word
     assert _join_split_role_word(["吞吐量达到3.2万吨。新华", "社记者 万家明 摄"]) == [
         "吞吐量达到3.2万吨。", "新华社记者 万家明 摄"]
     assert _join_split_role_word(["我们都是新华", "社区的居民"]) == ["我们都是新华", "社区的居民"]
