@@ -1,0 +1,140 @@
+"""Reading the import ledger: what a file may already be, and what editors decided.
+
+The queries around the pure matcher (importers/identity.py): which ledger
+rows a file's articles may be, whether a file's bytes were already imported
+from that path, and which pages an editor has taken over.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from wagtail.models import PageLogEntry
+
+from articles.models import ArticlePage
+
+from .identity import Candidate, Identity, Match, MatchKind
+from .models import ImportedArticle, edition_key
+
+# Admin actions after which the page is the editor's, whatever a file says.
+EDITOR_ACTIONS = {
+    "wagtail.unpublish": "unpublished",
+    "wagtail.move": "moved",
+}
+
+
+@dataclass(frozen=True)
+class FileKey:
+    """Where a file's articles belong and where the file was read from."""
+
+    name: str  # base name (shown to operators)
+    path: str  # absolute path
+    sha256: str
+    edition_date: datetime.date | None
+    page_number: int | None
+
+    @property
+    def edition_key(self) -> str:
+        return edition_key(self.edition_date, self.page_number)
+
+
+def already_imported(key: FileKey) -> int:
+    """How many ledger rows say these very bytes were imported from this path (0: not).
+
+    One query. Rows written before identity by content have no path; for
+    them the old rule holds, which is right for identical bytes.
+    """
+    rows = list(
+        ImportedArticle.objects.filter(
+            Q(source_path=key.path) | Q(source_path="", source_name=key.name)
+        ).values_list("source_path", "sha256")
+    )
+    own = [sha for path, sha in rows if path == key.path] or [sha for _p, sha in rows]
+    return len(own) if own and all(sha == key.sha256 for sha in own) else 0
+
+
+def candidate_rows(key: FileKey, identities: Iterable[Identity]) -> list[ImportedArticle]:
+    """Ledger rows (locked) the file's articles may be, same edition first.
+
+    With a known edition: that edition's rows, plus undated rows with the same
+    text or from a file of the same name. Without one: rows with the same
+    text anywhere, undated rows from a file of the same name, rows last seen
+    at this path. Content then decides; these bounds only keep the matching
+    cheap and keep identical text in two editions two articles.
+    """
+    fingerprints = sorted({identity.fingerprint for identity in identities})
+    this_edition = key.edition_key
+    undated_relatives = Q(edition_key="") & (
+        Q(fingerprint__in=fingerprints) | Q(source_name=key.name)
+    )
+    if this_edition:
+        query = Q(edition_key=this_edition) | undated_relatives
+    else:
+        query = Q(fingerprint__in=fingerprints) | undated_relatives | Q(source_path=key.path)
+    rows = list(ImportedArticle.objects.select_for_update().filter(query).order_by("pk"))
+    rows.sort(key=lambda row: row.edition_key != this_edition)
+    return rows
+
+
+def candidates(rows: Sequence[ImportedArticle]) -> list[Candidate]:
+    return [Candidate(row.pk, row.fingerprint, row.signature) for row in rows]
+
+
+def editor_decisions(pages: Iterable[ArticlePage]) -> dict[int, str]:
+    """Page id → why an import must leave the page alone (edited, unpublished, moved)."""
+    pages = list(pages)
+    reasons: dict[int, str] = {}
+    logged = PageLogEntry.objects.filter(
+        page_id__in=[page.pk for page in pages], action__in=EDITOR_ACTIONS
+    ).values_list("page_id", "action")
+    for page_id, action in logged:
+        reasons.setdefault(page_id, EDITOR_ACTIONS[action])
+    for page in pages:
+        if page.latest_revision_id != page.import_revision_id:
+            reasons[page.pk] = "edited"
+        elif not page.live and page.first_published_at is not None:
+            # Unpublished without a log entry (e.g. in the shell): still the
+            # editor's decision, and --publish must not undo it.
+            reasons.setdefault(page.pk, "unpublished")
+    return reasons
+
+
+def describe_decision(reason: str) -> str:
+    return {
+        "edited": _("已被编辑"),
+        "unpublished": _("已被编辑撤下"),
+        "moved": _("已被编辑移动"),
+    }.get(reason, reason)
+
+
+def legacy_matches(
+    key: FileKey,
+    positions: Sequence[int],
+    matches: Sequence[Match],
+    rows: Sequence[ImportedArticle],
+) -> list[Match]:
+    """Matches, with rows that have no fingerprint found by the old rule.
+
+    Rows from before identity by content whose page was already deleted have
+    nothing to compute a fingerprint from. The very same file bytes still find
+    them by position (the old rule, which is right for identical bytes), so an
+    editor's deletion is not undone by re-importing that file.
+    """
+    legacy = {
+        row.position: row.pk
+        for row in rows
+        if not row.fingerprint and row.source_name == key.name and row.sha256 == key.sha256
+    }
+    taken = {match.candidate for match in matches}
+    out = []
+    for position, match in zip(positions, matches, strict=True):
+        pk = legacy.get(position)
+        if match.kind == MatchKind.NEW and pk is not None and pk not in taken:
+            match = Match(MatchKind.EXACT, pk, 1.0)
+            taken.add(pk)
+        out.append(match)
+    return out
