@@ -290,7 +290,8 @@ def test_published_then_edited_live_page_is_protected(site_tree, fake_parser, wr
     page = ArticlePage.objects.get(source_position=0)
     page.title = "编辑改过"
     page.save_revision().publish()
-    write("page.txt", TWO_ARTICLES.replace("第一段。", "第一段，改。").replace("正文。", "正文，改。"))
+    corrected = TWO_ARTICLES.replace("第一段。", "第一段，改。").replace("正文。", "正文，改。")
+    write("page.txt", corrected)
     result = run_import(path, publish=True)
     assert (result.updated, result.skipped) == (1, 1)
     page.refresh_from_db()
