@@ -10,9 +10,9 @@ day cannot move one article's text onto another article's page.
   headline and body, immune to re-wrapping, full-width/half-width forms,
   punctuation and spacing) and a signature (the normalised text itself, kept
   in the ledger so corrected text can still be recognised).
-- ``similarity`` compares two signatures by their character bigrams (Dice
-  coefficient): linear in the text length, and suited to Chinese, where a
-  bigram is roughly a word.
+- ``similarity`` compares two signatures by their sets of character bigrams
+  (Dice coefficient): a set intersection in C, about a millisecond for two
+  long articles, and suited to Chinese, where a bigram is roughly a word.
 - ``match_articles`` pairs parsed articles with ledger candidates: exact
   fingerprints first, then fuzzy pairs that are each other's clear best
   choice. Anything less certain is AMBIGUOUS, and the caller creates a new
@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -88,29 +87,26 @@ def content_sha256(article: Any) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
-@lru_cache(maxsize=4096)
-def _bigrams(signature: str) -> Counter[str]:
+@lru_cache(maxsize=256)  # one page and its candidates; sets are large
+def _bigrams(signature: str) -> frozenset[str]:
     # The headline boundary is part of no bigram: a retitled article keeps
     # every bigram of its body.
-    headline, _, body = signature.partition(_HEADLINE_END)
-    grams: Counter[str] = Counter()
-    for part in (headline, body):
+    grams: set[str] = set()
+    for part in signature.split(_HEADLINE_END):
         if len(part) == 1:
-            grams[part] += 1
+            grams.add(part)
         grams.update(part[i : i + 2] for i in range(len(part) - 1))
-    return grams
+    return frozenset(grams)
 
 
 def similarity(a: str, b: str) -> float:
-    """Dice coefficient of two signatures' character-bigram multisets, 0..1."""
+    """Dice coefficient of two signatures' character-bigram sets, 0..1."""
     if a == b:
         return 1.0
     ga, gb = _bigrams(a), _bigrams(b)
-    total = sum(ga.values()) + sum(gb.values())
-    if not total:
+    if not ga and not gb:
         return 0.0
-    shared = sum((ga & gb).values())
-    return 2 * shared / total
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
 
 
 class MatchKind(StrEnum):
