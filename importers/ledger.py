@@ -17,6 +17,7 @@ from wagtail.models import PageLogEntry
 
 from articles.models import ArticlePage
 
+from .decisions import LedgerEntry
 from .identity import Candidate, Identity, Match, MatchKind
 from .models import ImportedArticle, edition_key
 
@@ -138,3 +139,22 @@ def legacy_matches(
             taken.add(pk)
         out.append(match)
     return out
+
+
+def ledger_entries(
+    rows: Sequence[ImportedArticle], pages: dict[int, ArticlePage], reasons: dict[int, str]
+) -> list[LedgerEntry]:
+    """Snapshots of rows and their pages for the pure decisions; a row whose
+    page is gone has page_id None."""
+    return [
+        LedgerEntry(
+            key=row.pk,
+            fingerprint=row.fingerprint,
+            signature=row.signature,
+            content_sha256=row.content_sha256,
+            source_path=row.source_path,
+            page_id=row.page_id if row.page_id in pages else None,
+            editor_decision=reasons.get(row.page_id) if row.page_id else None,
+        )
+        for row in rows
+    ]

@@ -38,9 +38,10 @@ from .content import (
     headline_or_provisional,
     slug_base,
 )
+from .decisions import Action, Decision, decide
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
-from .identity import Match, MatchKind, content_sha256, identify_parsed, match_articles
+from .identity import content_sha256, identify_parsed, match_articles
 from .ledger import (
     FileKey,
     already_imported,
@@ -48,6 +49,7 @@ from .ledger import (
     candidates,
     describe_decision,
     editor_decisions,
+    ledger_entries,
     legacy_matches,
 )
 from .models import ImportedArticle, ImportRun
@@ -279,7 +281,8 @@ class Importer:
         pages = ArticlePage.objects.in_bulk(
             [ledger[m.candidate].page_id for m in matches if m.candidate in ledger]
         )
-        self._decisions = editor_decisions(pages.values())
+        entries = ledger_entries(rows, pages, editor_decisions(pages.values()))
+        plan = decide(parsed.articles, entries, path=key.path, matches=matches)
         self._parents = {}
         self._touched: list[ArticlePage] = []
         self._revision_ids: list[int] = []
@@ -293,7 +296,7 @@ class Importer:
                 authors = AuthorDirectory()
                 authors.create_missing(a for article in parsed.articles for a in article.authors)
                 self._load_articles(
-                    parsed, result, sha256, hint, ledger, matches, pages, authors
+                    parsed, result, sha256, hint, ledger, plan, pages, authors
                 )
                 self._flush(authors.created)
         finally:
@@ -360,7 +363,7 @@ class Importer:
         sha256: str,
         hint: EditionHint,
         ledger: dict[int, ImportedArticle],
-        matches: list[Match],
+        plan: list[Decision],
         pages: dict[int, ArticlePage],
         authors: AuthorDirectory,
     ) -> None:
@@ -368,8 +371,8 @@ class Importer:
         name = result.name
         creating = [
             article
-            for article, match in zip(parsed.articles, matches, strict=True)
-            if match.candidate is None and match.kind != MatchKind.DUPLICATE
+            for article, decision in zip(parsed.articles, plan, strict=True)
+            if decision.action == Action.CREATE
         ]
         # Parents are locked in id order (no deadlock between two imports),
         # then each one's possibly clashing slugs are read in one query.
@@ -387,10 +390,10 @@ class Importer:
             # revisions are then inserted together (publishing needs each
             # revision stored first, so --publish takes the plain path).
             self._revision_ids = reserve_revision_ids(new_count)[::-1]
-        for article, match in zip(parsed.articles, matches, strict=True):
-            row = ledger.get(match.candidate)
+        for article, decision in zip(parsed.articles, plan, strict=True):
+            match = decision.match
             pos, title = article.position, headline_or_provisional(article)
-            if match.kind == MatchKind.DUPLICATE:
+            if decision.action == Action.DUPLICATE:
                 result.notes.append(
                     _(
                         "#%(pos)d《%(title)s》：与本文件 #%(other)d 内容相同，"
@@ -403,8 +406,8 @@ class Importer:
                     }
                 )
                 outcome = ArticleResult(pos, Outcome.UNCHANGED)
-            elif row is None:
-                if match.kind == MatchKind.AMBIGUOUS:
+            elif decision.action == Action.CREATE:
+                if decision.reason == "ambiguous":
                     result.notes.append(
                         _(
                             "#%(pos)d《%(title)s》：与已导入的 %(count)d 篇稿件都相近，"
@@ -414,13 +417,15 @@ class Importer:
                     )
                 outcome = self._create(article, name, sha256, hint, print_page, authors)
             else:
-                outcome = self._load_known(article, match, row, pages, result, print_page, authors)
+                outcome = self._load_known(
+                    article, decision, ledger[match.candidate], pages, result, print_page, authors
+                )
             result.count(outcome)
 
     def _load_known(
         self,
         article: ParsedArticle,
-        match: Match,
+        decision: Decision,
         row: ImportedArticle,
         pages: dict[int, ArticlePage],
         result: FileResult,
@@ -429,9 +434,7 @@ class Importer:
     ) -> ArticleResult:
         """An article the ledger knows: unchanged, skipped (editor's page) or updated."""
         key, pos = self._key, article.position
-        content = content_sha256(article)
-        elsewhere = row.source_path not in ("", key.path)
-        if match.kind == MatchKind.EXACT and elsewhere:
+        if decision.elsewhere:
             result.notes.append(
                 _(
                     "#%(pos)d：与 %(other)s #%(other_pos)d 内容相同，"
@@ -440,33 +443,31 @@ class Importer:
                 % {"pos": pos, "other": row.source_name, "other_pos": row.position}
             )
         page = pages.get(row.page_id) if row.page_id else None
-        if page is None:
+        if decision.action == Action.SKIP and page is None:
             result.notes.append(_("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": pos})
             outcome = ArticleResult(pos, Outcome.SKIPPED)
-        elif match.kind == MatchKind.EXACT and row.content_sha256 == content:
-            outcome = ArticleResult(pos, Outcome.UNCHANGED, page.pk, page.title)
-        elif reason := self._decisions.get(page.pk):
+        elif decision.action == Action.SKIP:
             result.notes.append(
                 _("#%(pos)d《%(title)s》：%(why)s，跳过更新（skipped, %(reason)s）")
                 % {
                     "pos": pos,
                     "title": page.title,
-                    "why": describe_decision(reason),
-                    "reason": reason,
+                    "why": describe_decision(decision.reason),
+                    "reason": decision.reason,
                 }
             )
             outcome = ArticleResult(pos, Outcome.SKIPPED, page.pk, page.title)
+        elif decision.action == Action.UNCHANGED:
+            outcome = ArticleResult(pos, Outcome.UNCHANGED, page.pk, page.title)
         else:
             outcome = self._update(page, article, key.name, key.sha256, print_page, authors)
-            row.content_sha256 = content
-        if match.kind == MatchKind.EXACT and elsewhere and outcome.outcome != Outcome.UPDATED:
-            # The same text under another name: that file keeps the entry.
-            return outcome
-        identity = identify_parsed(article)
-        row.fingerprint, row.signature = identity.fingerprint, identity.signature
-        row.source_name, row.source_path, row.position = key.name, key.path, pos
-        row.sha256, row.run = key.sha256, self.run
-        row.save()
+            row.content_sha256 = decision.content_sha256
+        if decision.records_entry:
+            row.fingerprint = decision.identity.fingerprint
+            row.signature = decision.identity.signature
+            row.source_name, row.source_path, row.position = key.name, key.path, pos
+            row.sha256, row.run = key.sha256, self.run
+            row.save()
         return outcome
 
     def _parent(self, section_id: int) -> ParentSlot:

@@ -5,15 +5,19 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from importers.decisions import Action, LedgerEntry, decide
 from importers.identity import (
     Candidate,
     Match,
     MatchKind,
+    content_sha256,
     identify,
+    identify_parsed,
     match_articles,
     normalise,
     similarity,
 )
+from importers.parsing import Block, ParsedArticle
 
 # Common Chinese characters, so texts look like the newspaper's and bigrams
 # between unrelated random texts are rare but possible.
@@ -198,3 +202,44 @@ def test_matching_never_assigns_an_article_to_another_articles_entry(seeds, edit
             # Surviving articles, however moved, retitled or corrected, find
             # their own entry and no other.
             assert match.candidate == f"row{lineage}", match
+
+
+# -- decisions ---------------------------------------------------------------
+
+
+def parsed(headline: str, text: str, byline: str = "") -> ParsedArticle:
+    paragraph = Block("paragraph", text)
+    return ParsedArticle(position=0, headline=headline, byline=byline, body=[paragraph])
+
+
+def entry_for(article: ParsedArticle, key="row", **state) -> LedgerEntry:
+    identity = identify_parsed(article)
+    defaults = {
+        "content_sha256": content_sha256(article),
+        "source_path": "/in/a.txt",
+        "page_id": 7,
+    }
+    return LedgerEntry(key, identity.fingerprint, identity.signature, **{**defaults, **state})
+
+
+def test_decisions_follow_the_editor_and_the_content():
+    article = parsed("标题", body(1))
+    corrected = parsed("标题", correct(body(1), 3))
+    [same] = decide([article], [entry_for(article)], path="/in/a.txt")
+    assert (same.action, same.records_entry) == (Action.UNCHANGED, True)
+    byline = parsed("标题", body(1), byline="新署名")  # same identity, new content
+    assert decide([byline], [entry_for(article)], path="/in/a.txt")[0].action == Action.UPDATE
+    assert decide([corrected], [entry_for(article)], path="/in/a.txt")[0].action == Action.UPDATE
+    for reason in ("edited", "unpublished", "moved"):
+        [skip] = decide([corrected], [entry_for(article, editor_decision=reason)], path="/x")
+        assert (skip.action, skip.reason) == (Action.SKIP, reason)
+    [gone] = decide([corrected], [entry_for(article, page_id=None)], path="/in/a.txt")
+    assert (gone.action, gone.reason) == (Action.SKIP, "deleted")
+
+
+def test_the_same_text_from_another_file_is_reported_and_keeps_its_entry():
+    article = parsed("标题", body(1))
+    [copy] = decide([article], [entry_for(article)], path="/in/copy of a.txt")
+    assert copy.action == Action.UNCHANGED and copy.elsewhere and not copy.records_entry
+    [new, dup] = decide([parsed("另一篇", body(2)), parsed("另一篇", body(2))], [], path="/p")
+    assert (new.action, dup.action, dup.match.same_as) == (Action.CREATE, Action.DUPLICATE, 0)
