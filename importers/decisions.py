@@ -74,14 +74,17 @@ def decide(
     *,
     path: str,
     matches: Sequence[Match] | None = None,
+    identities: Sequence[Identity] | None = None,
 ) -> list[Decision]:
     """One Decision per parsed article (``importers.parsing.ParsedArticle``), in order.
 
     ``entries`` are the candidates, most preferred first (same edition page
     first). ``path`` is the file's path as the ledger stores it. ``matches``
-    overrides the matcher (e.g. with the legacy same-bytes fallback applied).
+    overrides the matcher (e.g. with the legacy same-bytes fallback applied);
+    ``identities`` saves recomputing them when the caller already has them.
     """
-    identities = [identify_parsed(article) for article in articles]
+    if identities is None:
+        identities = [identify_parsed(article) for article in articles]
     if matches is None:
         matches = match_articles(
             identities, [Candidate(e.key, e.fingerprint, e.signature) for e in entries]

@@ -1,8 +1,9 @@
-"""Reading the import ledger: what a file may already be, and what editors decided.
+"""Reading the import ledger: what a file's articles already are, and what editors decided.
 
-The queries around the pure matcher (importers/identity.py): which ledger
-rows a file's articles may be, whether a file's bytes were already imported
-from that path, and which pages an editor has taken over.
+The queries around the pure matcher (importers/identity.py) and decisions
+(importers/decisions.py): whether a file's bytes were already imported from
+that path, which ledger rows its articles may be, which pages an editor has
+taken over; ``recognise`` puts them together for one file.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -17,8 +19,8 @@ from wagtail.models import PageLogEntry
 
 from articles.models import ArticlePage
 
-from .decisions import LedgerEntry
-from .identity import Candidate, Identity, Match, MatchKind
+from .decisions import Decision, LedgerEntry, decide
+from .identity import Candidate, Identity, Match, MatchKind, identify_parsed, match_articles
 from .models import ImportedArticle, edition_key
 
 # Admin actions after which the page is the editor's, whatever a file says.
@@ -158,3 +160,30 @@ def ledger_entries(
         )
         for row in rows
     ]
+
+
+@dataclass
+class Recognised:
+    """A file's articles as the ledger knows them (rows locked until commit)."""
+
+    rows: dict[int, ImportedArticle]  # candidate rows by id
+    pages: dict[int, ArticlePage]  # the matched rows' pages by id
+    plan: list[Decision]  # one per parsed article, in order
+    gone: list[ImportedArticle]  # rows last seen in this file, now absent from it
+
+
+def recognise(key: FileKey, articles: Sequence[Any]) -> Recognised:
+    """Which ledger row each parsed article is, and what a re-import does with it."""
+    identities = [identify_parsed(article) for article in articles]
+    rows = candidate_rows(key, identities)
+    by_id = {row.pk: row for row in rows}
+    matches = match_articles(identities, candidates(rows))
+    matches = legacy_matches(key, [a.position for a in articles], matches, rows)
+    pages = ArticlePage.objects.in_bulk(
+        [by_id[m.candidate].page_id for m in matches if m.candidate in by_id]
+    )
+    entries = ledger_entries(rows, pages, editor_decisions(pages.values()))
+    plan = decide(articles, entries, path=key.path, matches=matches, identities=identities)
+    matched = {m.candidate for m in matches}
+    gone = [row for row in rows if row.source_path == key.path and row.pk not in matched]
+    return Recognised(by_id, pages, plan, gone)

@@ -38,20 +38,11 @@ from .content import (
     headline_or_provisional,
     slug_base,
 )
-from .decisions import Action, Decision, decide
+from .decisions import Action, Decision
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
-from .identity import content_sha256, identify_parsed, match_articles
-from .ledger import (
-    FileKey,
-    already_imported,
-    candidate_rows,
-    candidates,
-    describe_decision,
-    editor_decisions,
-    ledger_entries,
-    legacy_matches,
-)
+from .identity import content_sha256, identify_parsed
+from .ledger import FileKey, already_imported, describe_decision, recognise
 from .models import ImportedArticle, ImportRun
 from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
 from .placement import Placement
@@ -272,17 +263,8 @@ class Importer:
             result.status = FileStatus.UNCHANGED
             result.unchanged = known
             return
-        identities = [identify_parsed(article) for article in parsed.articles]
-        rows = candidate_rows(key, identities)
-        ledger = {row.pk: row for row in rows}
-        # Each parsed article → the ledger row it is (or None: a new page).
-        matches = match_articles(identities, candidates(rows))
-        matches = legacy_matches(key, [a.position for a in parsed.articles], matches, rows)
-        pages = ArticlePage.objects.in_bulk(
-            [ledger[m.candidate].page_id for m in matches if m.candidate in ledger]
-        )
-        entries = ledger_entries(rows, pages, editor_decisions(pages.values()))
-        plan = decide(parsed.articles, entries, path=key.path, matches=matches)
+        # What each parsed article is in the ledger, and what to do with it.
+        known_by = recognise(key, parsed.articles)
         self._parents = {}
         self._touched: list[ArticlePage] = []
         self._revision_ids: list[int] = []
@@ -296,17 +278,13 @@ class Importer:
                 authors = AuthorDirectory()
                 authors.create_missing(a for article in parsed.articles for a in article.authors)
                 self._load_articles(
-                    parsed, result, sha256, hint, ledger, plan, pages, authors
+                    parsed, result, sha256, hint, known_by.rows, known_by.plan, known_by.pages,
+                    authors,
                 )
                 self._flush(authors.created)
         finally:
             importing.reset(token)
-        matched = {m.candidate for m in matches}
-        gone = [
-            row for row in rows
-            if row.source_path == key.path and row.pk not in matched
-        ]
-        for row in gone:
+        for row in known_by.gone:
             result.notes.append(
                 _("#%(pos)d：新版文件中已没有这篇稿件，原页面保留") % {"pos": row.position}
             )
