@@ -16,6 +16,7 @@ from wagtail.permissions import register_permission_policy
 
 from articles.models import ArticlePage
 
+from .bulk_publish import GatedPublishBulkAction
 from .models import ImportRun
 from .views import MarkReviewedView, ReviewQueueView, user_can_review
 
@@ -103,6 +104,10 @@ class ImportRunViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_import_runs() -> ImportRunViewSet:
     return ImportRunViewSet("import_runs")
+
+
+# order=1: registered after Wagtail's own "publish" bulk action, which it replaces.
+hooks.register("register_bulk_action", GatedPublishBulkAction, order=1)
 
 
 @hooks.register("register_admin_urls")
