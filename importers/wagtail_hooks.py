@@ -18,7 +18,8 @@ from articles.models import ArticlePage
 
 from .bulk_publish import GatedPublishBulkAction
 from .models import ImportRun
-from .views import MarkReviewedView, ReviewQueueView, user_can_review
+from .resolution import register as register_resolution_log_action
+from .views import MarkReviewedView, ResolveWarningView, ReviewQueueView, user_can_review
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -116,8 +117,12 @@ def register_review_urls() -> list:
         path("", ReviewQueueView.as_view(), name="review_queue"),
         path("results/", ReviewQueueView.as_view(results_only=True), name="review_queue_results"),
         path("<int:page_id>/reviewed/", MarkReviewedView.as_view(), name="mark_reviewed"),
+        path("<int:page_id>/resolve/", ResolveWarningView.as_view(), name="resolve_warning"),
     ]
     return [path("review/", include((urls, "importers"), namespace="importers"))]
+
+
+hooks.register("register_log_actions", register_resolution_log_action)
 
 
 class ReviewMenuItem(MenuItem):
