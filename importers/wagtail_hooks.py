@@ -19,7 +19,13 @@ from articles.models import ArticlePage
 from .bulk_publish import GatedPublishBulkAction
 from .models import ImportRun
 from .resolution import register as register_resolution_log_action
-from .views import MarkReviewedView, ResolveWarningView, ReviewQueueView, user_can_review
+from .views import (
+    ImportRunInspectView,
+    MarkReviewedView,
+    ResolveWarningView,
+    ReviewQueueView,
+    user_can_review,
+)
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -55,6 +61,7 @@ class ImportRunViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ImportRunInspectView
     inspect_template_name = "importers/importrun/inspect.html"
     inspect_view_fields = [
         "started_at",
