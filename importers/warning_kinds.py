@@ -35,7 +35,7 @@ KIND_LABELS = {
 # First match wins: a photo's headline set apart from its caption is a
 # headline doubt, a caption without a credit is a photo doubt.
 _RULES: list[tuple[str, re.Pattern[str]]] = [
-    (HEADLINE, re.compile(r"临时标题|未找到标题|^标题")),
+    (HEADLINE, re.compile(r"临时标题|未找到.{0,4}标题|主标题|^标题")),
     (PHOTO, re.compile(r"图片|摄影")),
     (ORDER, re.compile(r"顺序错乱|中断|错位或缺失")),
     (STRAY, re.compile(r"串入|归属")),

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, SectionPage
 from importers.publish_gate import (
     CONTINUATION,
     FRAGMENT,
@@ -106,7 +106,7 @@ def test_json_summary_counts_held_articles_by_reason(site_tree, fake_parser, wri
     }
 
 
-def test_sample_pages_publish_nothing_half_parsed(site_tree):
+def test_sample_pages_publish_nothing_half_parsed(site_tree, client):
     """What `make run` imports: no stand-in headline, doubt or photo placeholder goes live."""
     out = call(str(PAGES), "--publish")
     live = ArticlePage.objects.filter(live=True)
@@ -116,6 +116,14 @@ def test_sample_pages_publish_nothing_half_parsed(site_tree):
     assert not live.filter(kind__in=["photo", "continuation", "fragment"]).exists()
     held = ArticlePage.objects.filter(live=False, locale__language_code="zh-hans")
     assert held.filter(headline_is_provisional=True).exists()
+    # What readers see on the home page and every section.
+    for url in ["/zh-hans/", *(p.url for p in SectionPage.objects.live().filter(
+        locale__language_code="zh-hans"
+    ))]:
+        html = client.get(url).content.decode()
+        assert "图片待补" not in html, url
+        for title in held.values_list("title", flat=True):
+            assert title not in html, (url, title)
 
 
 def bulk_publish_url(*pages: Page) -> str:

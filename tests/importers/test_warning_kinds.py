@@ -23,6 +23,7 @@ from importers.warning_kinds import (
         # The parser's own wordings (importers/parsing), one per kind.
         ("未找到标题，已用首句作为临时标题", HEADLINE),
         ("标题位于正文之前，已按版式推断归属，请核对", HEADLINE),
+        ("未找到明确的主标题，已用正文首句代替", HEADLINE),
         ("标题“保障群众用药需求”与图片说明分开排版，已按位置归入此图片，请核对", HEADLINE),
         ("图片说明未找到摄影署名", PHOTO),
         ("正文文字块顺序错乱，已把以半句开头的文字块接到半句结尾的段落之后，请核对", ORDER),
