@@ -541,7 +541,7 @@ class Importer:
         self._created_ids.add(page.pk)
         return ArticleResult(
             article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings),
-            held,
+            held=held,
         )
 
     def _first_revision(self, page: ArticlePage) -> Revision:
@@ -603,13 +603,19 @@ class Importer:
             # A draft's row is what listings and the search index read: keep
             # it in step with the revision. A live row keeps the live content.
             page.save(clean=False)
+        else:
+            # ...but not the live doubts: the review queue reads the row, and
+            # must list what the parser says about the text now waiting.
+            ArticlePage.objects.filter(pk=page.pk).update(
+                import_warnings=page.import_warnings, reviewed_at=None, reviewed_by=None
+            )
         revision = page.save_revision(user=self._user, clean=False, log_action=True)
         self._mark_import_revision(page, revision)
         held = self._publish_unless_held(page, revision)
         self._touched.append(page)
         return ArticleResult(
             article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings),
-            held,
+            held=held,
         )
 
     @property

@@ -17,6 +17,7 @@ from importers.publish_gate import (
     PHOTO_MISSING,
     PROVISIONAL_HEADLINE,
 )
+from importers.views import review_queue
 from tests.importers.conftest import PAGES, run_import
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,10 @@ def test_a_reimport_that_raises_a_doubt_leaves_the_live_version_alone(
     page = article(0)
     assert page.live and page.has_unpublished_changes
     assert "改过的正文。" not in str(page.body)
+    # The waiting text's doubt is on the editors' list, though readers still
+    # see the earlier version.
+    assert page.import_warnings == ["署名位置可疑"]
+    assert review_queue().filter(pk=page.pk).exists()
 
 
 def call(*args: str) -> str:
