@@ -75,16 +75,15 @@ def test_structured_data_has_the_required_fields(client, checker_site):
 
 
 def test_article_dates_are_the_display_date_and_the_last_edit(client, checker_site):
-    from articles.structured_data import display_date
-
     from articles.models import ArticlePage
+    from articles.structured_data import display_date, iso_datetime
 
     article = ArticlePage.objects.get(slug="tuoyu-fuwu", locale__language_code="zh-hans")
     data = next(
         i for i in jsonld_items(client.get(checker_site.pages["article"]).content)
         if i["@type"] == "NewsArticle"
     )
-    assert data["datePublished"] == display_date(article).isoformat()
+    assert data["datePublished"] == iso_datetime(display_date(article))
     assert data["dateModified"] >= data["datePublished"]
     assert data["author"][0] == {
         "@type": "Person", "name": "田国垒", "url": data["author"][0]["url"]
