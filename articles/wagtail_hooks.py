@@ -1,8 +1,11 @@
-"""Admin registration of the article app's snippets."""
+"""Admin registration of the article app's snippets; names for unnamed admin controls."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
@@ -78,3 +81,12 @@ class PrintPageViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(PrintPageViewSet)
+
+
+@hooks.register("insert_global_admin_js")
+def name_unnamed_admin_controls():
+    return format_html(
+        '<script src="{}" data-page-search-label="{}"></script>',
+        static("js/admin-a11y.js"),
+        _("搜索全部页面"),
+    )

@@ -99,5 +99,8 @@ def axe_violations(page, url: str) -> list[dict]:
     return page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
             .map(v => ({id: v.id, impact: v.impact, help: v.help,
-                        targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
+                        targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
+                        html: v.nodes.map(n => n.html.slice(0, 200) + ' “'
+                          + (document.querySelector(n.target[0])?.textContent ?? '').trim()
+                              .slice(0, 100) + '”').slice(0, 2)}))"""
     )
