@@ -5,7 +5,6 @@ import gzip
 import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
-
 from newsroom.compression import PublicGZipMiddleware
 
 PAGE = "<!DOCTYPE html><title>工人日报</title>" + "<p>职工之家建设提质增效。</p>" * 100
@@ -16,8 +15,7 @@ def respond(request):
 
 
 def get(**extra):
-    request = RequestFactory().get("/zh-hans/", HTTP_ACCEPT_ENCODING="gzip, br", **extra)
-    return request
+    return RequestFactory().get("/zh-hans/", HTTP_ACCEPT_ENCODING="gzip, br", **extra)
 
 
 def test_an_anonymous_public_page_is_gzipped():
