@@ -29,7 +29,11 @@ def page_public_url(page, request=None) -> str:
     return public_url(parts[2])
 
 
-def static_public_url(name: str) -> str:
-    """A static file's absolute URL (a CDN's STATIC_URL is kept as it is)."""
-    url = static(name)
+def asset_url(url: str) -> str:
+    """A static or media file's absolute URL; one already on a CDN or object storage stays."""
     return url if urlsplit(url).scheme else public_url(url)
+
+
+def static_public_url(name: str) -> str:
+    """A static file's absolute URL."""
+    return asset_url(static(name))

@@ -31,7 +31,7 @@ from articles.models import (
     SectionPage,
 )
 from articles.page_meta import description_of
-from articles.public_urls import page_public_url, public_url
+from articles.public_urls import asset_url, page_public_url, public_url
 from articles.structured_data import article_jsonld, breadcrumb_jsonld, website_jsonld
 
 PER_PAGE = 20
@@ -275,7 +275,7 @@ def article_context(article: ArticlePage, request) -> dict:
 def article_image_url(article: ArticlePage) -> str:
     """The public URL of the article's first photo, sized for cards ("" without one)."""
     image = article.first_image()
-    return public_url(image.get_rendition("width-1200").url) if image else ""
+    return asset_url(image.get_rendition("width-1200").url) if image else ""
 
 
 CARD_FIELDS = (
