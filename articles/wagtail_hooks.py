@@ -11,7 +11,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from articles.models import Author, PrintPage
+from articles.models import ArticlePage, Author, PrintPage
+from articles.page_cache import SERVED_PAGE_ATTR
 from editorial.views import AuthorMergeView
 
 
@@ -90,3 +91,9 @@ def name_unnamed_admin_controls():
         static("js/admin-a11y.js"),
         _("搜索全部页面"),
     )
+
+
+@hooks.register("before_serve_page")
+def note_served_page(page, request, serve_args, serve_kwargs):
+    """Tell the page cache which page answers (an article depends on itself only)."""
+    setattr(request, SERVED_PAGE_ATTR, (page.pk, isinstance(page, ArticlePage)))
