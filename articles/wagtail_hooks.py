@@ -1,4 +1,4 @@
-"""Admin registration of the article app's snippets; names for unnamed admin controls."""
+"""Wagtail hooks of the article app: snippets, names for unnamed admin controls, page cache."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
