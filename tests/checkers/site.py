@@ -1,8 +1,8 @@
 """The site the checkers look at: one page of every type, in both languages.
 
-Demo articles (authors, tags, a correction, print pages), one with a photo;
-an article from the importer (no reader prompt, the raw text kept for the
-edit view's import panel); an English translation of an article.
+Demo articles (authors, tags, a correction, print pages), one with a photo,
+one without a byline; every article of the sample pages, from the importer
+(the raw text kept for the edit view's import panel); an English translation.
 """
 
 from __future__ import annotations
@@ -12,6 +12,14 @@ from io import StringIO
 from pathlib import Path
 
 FIXTURE_PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+# Which section each sample page is published in (as the Makefile's `setup` does).
+SAMPLE_SECTIONS = (
+    ("000", "yaowen"),
+    ("001", "gonghui-dongtai"),
+    ("002", "gonghui-dongtai"),
+    ("003", "laodongzhe"),
+    ("004", "zhigong-zhisheng"),
+)
 
 
 @dataclass
@@ -19,8 +27,14 @@ class CheckerSite:
     """URLs (paths) of the pages the checkers visit, by page type."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    # Every live article not already in `pages`, named "article <id>".
+    more_articles: dict[str, str] = field(default_factory=dict)
     feeds: dict[str, str] = field(default_factory=dict)
     article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def every_page(self) -> dict[str, str]:
+        return {**self.pages, **self.more_articles}
     imported_article_id: int | None = None
 
 
@@ -31,7 +45,7 @@ def build_checker_site() -> CheckerSite:
     from wagtail.models import Locale
 
     from articles.demo import DEMO_EDITION, create_demo_content
-    from articles.models import ArticlePage, Author
+    from articles.models import ArticlePage, Author, SectionPage
     from home.models import HomePage
     from home.site_setup import ensure_site
 
@@ -55,10 +69,12 @@ def build_checker_site() -> CheckerSite:
     unsigned.byline = ""
     unsigned.save_revision().publish()
 
-    call_command(
-        "import_articles", str(next(FIXTURE_PAGES.glob("003_*.txt"))),
-        "--section", "laodongzhe", "--publish", stdout=StringIO(), stderr=StringIO(),
-    )
+    # The sample pages, published as `make run` does: every article the importer makes.
+    for prefix, section_slug in SAMPLE_SECTIONS:
+        call_command(
+            "import_articles", *(str(p) for p in sorted(FIXTURE_PAGES.glob(f"{prefix}_*.txt"))),
+            "--section", section_slug, "--publish", stdout=StringIO(), stderr=StringIO(),
+        )
     imported = ArticlePage.objects.filter(source_name__startswith="003_").order_by("pk").first()
 
     # The lead story in English too: hreflang alternates and the /en/ feed.
@@ -97,8 +113,18 @@ def build_checker_site() -> CheckerSite:
         "site-en": "/en/feed/",
         "section": f"{section.url}feed/",
     }
+    shown = set(pages.values())
+    more = {
+        f"article {a.pk}": a.url
+        for a in ArticlePage.objects.live().order_by("pk")
+        if a.url not in shown
+    }
+    for section_page in SectionPage.objects.live().filter(locale=home.locale, is_inbox=False):
+        if f"{section_page.url}feed/" not in feeds.values():
+            feeds[f"section {section_page.slug}"] = f"{section_page.url}feed/"
     return CheckerSite(
         pages=pages,
+        more_articles=more,
         feeds=feeds,
         article_ids=[a.pk for a in ArticlePage.objects.live()],
         imported_article_id=imported.pk if imported else None,

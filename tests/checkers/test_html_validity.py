@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.checkers, requires_java]
 
 def test_every_public_page_is_valid_html(client, checker_site, tmp_path):
     documents = {}
-    for name, url in checker_site.pages.items():
+    for name, url in checker_site.every_page.items():
         response = client.get(url)
         assert response.status_code == 200, (name, url, response.status_code)
         documents[name] = response.content

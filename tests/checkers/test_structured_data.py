@@ -61,14 +61,15 @@ def page_findings(name: str, items: list[dict]) -> list[str]:
 
 def test_structured_data_has_the_required_fields(client, checker_site):
     findings, checked = [], 0
-    for name, url in checker_site.pages.items():
+    pages = checker_site.every_page
+    for name, url in pages.items():
         items = jsonld_items(client.get(url).content)
         checked += len(items)
         findings += page_findings(name, items)
 
     record(
         "JSON-LD",
-        f"{len(findings)} missing fields over {checked} items on {len(checker_site.pages)} pages",
+        f"{len(findings)} missing fields over {checked} items on {len(pages)} pages",
         findings,
     )
     assert findings == []
