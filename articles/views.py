@@ -59,10 +59,12 @@ def home_route_url(language: str, name: str, *args) -> str:
 
 
 def articles_in(locale_id: int):
-    """Live articles of one language, without the columns listings never read."""
+    """Live articles of one language, with their print page (the date and page a
+    card shows), without the columns listings never read."""
     return (
         ArticlePage.objects.live()
         .filter(locale_id=locale_id)
+        .select_related("print_page")
         .defer(*ArticlePage.LISTING_DEFER)
     )
 
@@ -183,7 +185,7 @@ def home_context(home, request) -> dict:
         articles_in(home.locale_id)
         .filter(path__startswith=section.path, depth=section.depth + 1)
         .exclude(pk__in=lead_ids)
-        .order_by("-first_published_at", "-pk")
+        .in_edition_order()
         .values("pk")[:HOME_PER_SECTION]
         for section in shown
     ]
@@ -191,7 +193,7 @@ def home_context(home, request) -> dict:
         list(
             articles_in(home.locale_id)
             .filter(pk_in_any(subqueries))
-            .order_by("-first_published_at", "-pk")
+            .in_edition_order()
         )
         if subqueries
         else []
@@ -213,7 +215,7 @@ def section_context(section, request) -> dict:
         articles_in(section.locale_id)
         .child_of(section)
         .exclude(pk__in=[a.pk for a in leads])
-        .order_by("-first_published_at", "-pk")
+        .in_edition_order()
     )
     page_obj, page_range = paginate(request, rest)
     page_obj.object_list = attach_sections(list(page_obj.object_list), sections)
@@ -255,7 +257,8 @@ def article_context(article: ArticlePage, request) -> dict:
 
 CARD_FIELDS = (
     "id", "title", "slug", "kicker", "subheadline", "path", "depth", "url_path",
-    "first_published_at", "locale_id",
+    "first_published_at", "locale_id", "display_date", "print_page",
+    "print_page__edition_date", "print_page__page_number", "print_page__page_name",
 )
 
 
@@ -340,8 +343,9 @@ def article_jsonld(article, request, authors, section, tags) -> dict:
             {"@type": "Person", "name": link.author.name} for link in authors
         ],
     }
-    if article.first_published_at:
-        data["datePublished"] = article.first_published_at.isoformat()
+    if article.display_datetime:
+        # The printed edition's day when there is one: the date readers see.
+        data["datePublished"] = article.display_datetime.isoformat()
     if article.last_published_at:
         data["dateModified"] = article.last_published_at.isoformat()
     if article.subheadline:
@@ -386,7 +390,7 @@ def author_view(home, request, slug: str):
         articles_in(home.locale_id)
         .filter(article_authors__author=author)
         .distinct()
-        .order_by("-first_published_at", "-pk")
+        .in_edition_order()
     )
     return render_listing(
         request, home, "articles/author_page.html", articles,
@@ -403,7 +407,7 @@ def tag_view(home, request, tag: str):
     articles = (
         articles_in(home.locale_id)
         .filter(tagged_items__tag=tag_obj)
-        .order_by("-first_published_at", "-pk")
+        .in_edition_order()
     )
     return render_listing(
         request, home, "articles/tag_page.html", articles,
