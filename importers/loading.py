@@ -35,11 +35,19 @@ from .content import (
     headline_or_provisional,
     slug_base,
 )
+from .edition_hints import (
+    Edition,
+    command_line_source,
+    file_name_source,
+    resolve_edition,
+    text_source,
+)
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
 from .models import ImportedArticle, ImportRun
 from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
 from .placement import Placement
+from .print_pages import print_page_for
 from .results import (
     ArticleResult,
     FileResult,
@@ -50,6 +58,7 @@ from .results import (
 )
 from .retry import with_lock_retry
 from .signals import importing, index_once_while_importing
+from .site_ready import ensure_ready_for_import
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -73,6 +82,8 @@ class Importer:
 
     def __init__(self, options: ImportOptions | None = None) -> None:
         self.options = options or ImportOptions()
+        # A freshly migrated database gets its page tree here (SiteNotReady if it cannot).
+        self.site_created = ensure_ready_for_import()
         # Raises UnknownSection before anything is written.
         self.placement = Placement(self.options.section)
         index_once_while_importing(ArticlePage)
@@ -193,11 +204,14 @@ class Importer:
             return
 
         parsed = self._parse(data, result.name)
-        hint = self._edition_hint(result.name)
+        hint = self._edition(result.name, parsed)
         conflicts = 0
         while True:
             try:
                 with_lock_retry(lambda: self._load_atomic(parsed, result, sha256, hint))
+                # Disagreeing edition hints: on the import report (notes are
+                # reset by each attempt, so added once it succeeded).
+                result.notes.extend(hint.warnings)
                 return
             except IntegrityError:
                 # Another import of the same file (or of the same author or
@@ -209,7 +223,7 @@ class Importer:
                 time.sleep(0.05 * conflicts)
 
     def _load_atomic(
-        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint
+        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         result.reset_counts()
         with transaction.atomic():
@@ -232,7 +246,10 @@ class Importer:
             )
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
             reason = f"{type(exc).__name__}: {exc}"
-            raise FileFailed(_("解析失败：%(reason)s") % {"reason": reason}) from exc
+            raise FileFailed(
+                _("解析器无法处理这个文件（%(reason)s），文件没有写入。请把文件交给技术人员。")
+                % {"reason": reason}
+            ) from exc
         if parsed.error:
             raise FileFailed(parsed.error)
         if not parsed.articles:
@@ -246,10 +263,25 @@ class Importer:
             self.options.page or from_name.page,
         )
 
+    def _edition(self, name: str, parsed: ParsedFile) -> Edition:
+        """Command line, then file name, then the text (see edition_hints)."""
+        from_name = edition_from_filename(name)
+        edition = resolve_edition(
+            command_line_source(
+                self.options.edition_date, self.options.page, self.options.page_name
+            ),
+            file_name_source(from_name.edition_date, from_name.page),
+            text_source(parsed.edition),
+        )
+        for article in parsed.articles:
+            # Each article's editor sees the disagreement too.
+            article.warnings.extend(edition.warnings)
+        return edition
+
     # -- inside the file's transaction -----------------------------------
 
     def _load(
-        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint
+        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         name = result.name
         if connection.vendor == "postgresql":
@@ -337,7 +369,7 @@ class Importer:
         parsed: ParsedFile,
         result: FileResult,
         sha256: str,
-        hint: EditionHint,
+        hint: Edition,
         ledger: dict[int, ImportedArticle],
         pages: dict[int, ArticlePage],
         authors: AuthorDirectory,
@@ -398,13 +430,8 @@ class Importer:
             slot = self._parents[section_id] = ParentSlot.lock(section_id)
         return slot
 
-    def _print_page(self, hint: EditionHint) -> PrintPage | None:
-        if not (hint.edition_date and hint.page):
-            return None
-        page, _created = PrintPage.objects.get_or_create(
-            edition_date=hint.edition_date, page_number=hint.page
-        )
-        return page
+    def _print_page(self, hint: Edition) -> PrintPage | None:
+        return print_page_for(hint)
 
     def _fill(
         self,
@@ -466,7 +493,7 @@ class Importer:
         article: ParsedArticle,
         name: str,
         sha256: str,
-        hint: EditionHint,
+        hint: Edition,
         print_page: PrintPage | None,
         authors: AuthorDirectory,
     ) -> ArticleResult:
