@@ -465,6 +465,9 @@ def _neighbour_editions(day: datetime.date):
 
 
 def archive_index_view(home, request):
+    """A month calendar of editions (the latest month unless ?month=YYYY-MM), and every month."""
+    from articles.archive_calendar import month_end, month_weeks, parse_month
+
     language = language_of(home)
     wanted = request.GET.get("date", "").strip()
     if wanted:
@@ -482,24 +485,39 @@ def archive_index_view(home, request):
             )
             if found is not None:
                 return HttpResponseRedirect(edition_url(language, found))
-    dates = list(
-        PrintPage.objects.order_by("-edition_date")
-        .values_list("edition_date", flat=True)
-        .distinct()
-    )
-    months = [
-        (datetime.date(y, m, 1), list(days))
-        for (y, m), days in groupby(dates, key=lambda d: (d.year, d.month))
-    ]
+    # One query over the edition_date index: every month that has an edition.
+    months = list(PrintPage.objects.dates("edition_date", "month", order="DESC"))
+    month = parse_month(request.GET.get("month", "")) or (months[0] if months else None)
+    if month is not None and months and month not in months:
+        raise Http404
+    days: dict[datetime.date, int] = {}
+    if month is not None:
+        days = dict(
+            PrintPage.objects.filter(edition_date__range=(month, month_end(month)))
+            .values_list("edition_date")
+            .annotate(pages=Count("id"))
+            .order_by("edition_date")
+        )
+    index = months.index(month) if month in months else -1
+    month_url = home_route_url(language, "archive")
     return render(
         request,
         "articles/archive_index.html",
         home,
         {
-            "months": [
-                (month, [(d, edition_url(language, d)) for d in days]) for month, days in months
+            "month": month,
+            "weeks": month_weeks(month, {d: edition_url(language, d) for d in days})
+            if month
+            else [],
+            "editions": [(d, n, edition_url(language, d)) for d, n in sorted(days.items())],
+            "older_month": index + 1 < len(months) and months[index + 1],
+            "newer_month": index > 0 and months[index - 1],
+            "month_url": month_url,
+            "years": [
+                (year, list(group))
+                for year, group in groupby(months, key=lambda m: m.year)
             ],
-            "latest": dates[0] if dates else None,
+            "latest": max(days) if days else None,
             "route_title": _("报纸版面"),
         },
     )
@@ -511,10 +529,13 @@ def archive_edition_view(home, request, year: int, month: int, day: int):
     pages = list(PrintPage.objects.filter(edition_date=date).order_by("page_number"))
     if not pages:
         raise Http404
-    articles = list(
-        articles_in(home.locale_id)
-        .filter(print_page__edition_date=date)
-        .order_by("print_page__page_number", "path")
+    articles = attach_sections(
+        list(
+            articles_in(home.locale_id)
+            .filter(print_page__edition_date=date)
+            .in_edition_order()
+        ),
+        sections_for(request, home.locale_id),
     )
     by_page = OrderedDict((p.pk, []) for p in pages)
     for article in articles:
@@ -551,9 +572,7 @@ def archive_page_view(home, request, year: int, month: int, day: int, number: in
         edition_date=date, page_number=number
     )
     sections = sections_for(request, home.locale_id)
-    articles = list(
-        articles_in(home.locale_id).filter(print_page=print_page).order_by("path")
-    )
+    articles = list(articles_in(home.locale_id).filter(print_page=print_page).in_edition_order())
     attach_sections(articles, sections)
     i = numbers.index(number)
     earlier, later = _neighbour_editions(date)
