@@ -17,6 +17,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 
 @dataclass(frozen=True)
@@ -107,15 +108,16 @@ def _conflicts(sources: tuple[EditionSource, ...], attr: str, chosen) -> list[st
 def command_line_source(
     date: datetime.date | None, page: int | None, page_name: str | None = ""
 ) -> EditionSource:
-    return EditionSource(_("命令行"), date, page, page_name or "")
+    return EditionSource(pgettext("edition hint", "命令行"), date, page, page_name or "")
 
 
 def file_name_source(date: datetime.date | None, page: int | None) -> EditionSource:
-    return EditionSource(_("文件名"), date, page)
+    return EditionSource(pgettext("edition hint", "文件名"), date, page)
 
 
 def text_source(hint) -> EditionSource:
     """The parser's EditionHint (importers.parsing.model), or None when the text says nothing."""
+    label = pgettext("edition hint", "正文")
     if hint is None:
-        return EditionSource(_("正文"))
-    return EditionSource(_("正文"), hint.date, hint.page, hint.page_name or "")
+        return EditionSource(label)
+    return EditionSource(label, hint.date, hint.page, hint.page_name or "")
