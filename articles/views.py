@@ -31,6 +31,12 @@ from articles.models import (
     PrintPage,
     SectionPage,
 )
+from articles.models.edition_dates import (
+    REVERSE_EDITION_ORDER,
+    listed_after,
+    listed_before,
+    listing_key,
+)
 
 PER_PAGE = 20
 HOME_PER_SECTION = 5
@@ -257,7 +263,7 @@ def article_context(article: ArticlePage, request) -> dict:
 
 CARD_FIELDS = (
     "id", "title", "slug", "kicker", "subheadline", "path", "depth", "url_path",
-    "first_published_at", "locale_id", "display_date", "print_page",
+    "first_published_at", "locale_id", "display_date", "print_order", "print_page",
     "print_page__edition_date", "print_page__page_number", "print_page__page_name",
 )
 
@@ -275,23 +281,16 @@ def neighbours(article: ArticlePage, tags, sections):
     from articles.search_backend import title_match_ids
 
     section_path = article.path[: -ArticlePage.steplen]
-    when = article.first_published_at or timezone.now()
     public = public_articles(article.locale_id, sections)
     siblings = public.filter(path__startswith=section_path, depth=article.depth)
-    # The plain bound (lte/gte) lets the date index start at this article; the
-    # OR alone would scan the index from the newest (or oldest) article on.
-    earlier = siblings.filter(first_published_at__lte=when).filter(
-        Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=article.pk)
-    ).order_by("-first_published_at", "-pk")
-    later = siblings.filter(first_published_at__gte=when).filter(
-        Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=article.pk)
-    ).order_by("first_published_at", "pk")
+    # Previous is the next one down the section's listing (older, or later in
+    # the same edition); next is the one above it.
     parts = [
-        earlier.values("pk")[:1],
-        later.values("pk")[:1],
-        siblings.exclude(pk=article.pk).order_by("-first_published_at").values("pk")[
-            : RELATED_COUNT + 2
-        ],
+        siblings.filter(listed_after(article)).in_edition_order().values("pk")[:1],
+        siblings.filter(listed_before(article))
+        .order_by(*REVERSE_EDITION_ORDER)
+        .values("pk")[:1],
+        siblings.exclude(pk=article.pk).in_edition_order().values("pk")[: RELATED_COUNT + 2],
     ]
     tag_ids = [t.pk for t in tags]
     if tag_ids:
@@ -316,19 +315,18 @@ def neighbours(article: ArticlePage, tags, sections):
         .only(*CARD_FIELDS)
     )
 
-    def key(a):
-        return (a.first_published_at or when, a.pk)
-
-    mine = key(article)
+    mine = listing_key(article)
     same = [a for a in candidates if a.path.startswith(section_path) and a.pk != article.pk]
-    previous_article = max((a for a in same if key(a) < mine), key=key, default=None)
-    next_article = min((a for a in same if key(a) > mine), key=key, default=None)
+    below = [a for a in same if listing_key(a) > mine]
+    above = [a for a in same if listing_key(a) < mine]
+    previous_article = min(below, key=listing_key, default=None)
+    next_article = max(above, key=listing_key, default=None)
     shown = {article.pk} | {a.pk for a in (previous_article, next_article) if a}
     related = [a for a in candidates if a.pk not in shown]
     for a in related:
         headline = f"{a.kicker} {a.title} {a.subheadline}".lower()
         a.shared_words = sum(1 for w in words if w in headline)
-    related.sort(key=lambda a: (-a.shared, -a.shared_words, -key(a)[0].timestamp(), -a.pk))
+    related.sort(key=lambda a: (-a.shared, -a.shared_words, listing_key(a)))
     return previous_article, next_article, related[:RELATED_COUNT]
 
 

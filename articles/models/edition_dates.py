@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 # Room for this many articles on one printed page in the sort key.
@@ -53,4 +53,62 @@ EDITION_ORDER = (
     F("print_order").asc(nulls_last=True),
     F("first_published_at").desc(nulls_last=True),
     F("pk").desc(),
+)
+
+
+# -- neighbours in that order (the article page's previous / next) ------------
+
+_NO_PLACE = 2**31  # articles without a printed place sort after those with one
+
+
+def listing_key(article) -> tuple:
+    """EDITION_ORDER in Python: a smaller key comes first in a listing."""
+    day = article.display_date or timezone.localdate()
+    when = article.first_published_at or timezone.now()
+    place = article.print_order if article.print_order is not None else _NO_PLACE
+    return (-day.toordinal(), place, -when.timestamp(), -article.pk)
+
+
+def _bounds(article):
+    day = article.display_date or timezone.localdate()
+    when = article.first_published_at or timezone.now()
+    return day, article.print_order, when
+
+
+def listed_after(article) -> Q:
+    """Articles further down a listing than `article` (older, or later in its edition)."""
+    day, place, when = _bounds(article)
+    if place is None:
+        same_place, later_place = Q(print_order__isnull=True), Q(pk__in=[])
+    else:
+        same_place = Q(print_order=place)
+        later_place = Q(print_order__gt=place) | Q(print_order__isnull=True)
+    tie = Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=article.pk)
+    same_day = Q(display_date=day)
+    # The plain bound lets the (display_date, print_order) index start at this article.
+    return Q(display_date__lte=day) & (
+        Q(display_date__lt=day) | (same_day & later_place) | (same_day & same_place & tie)
+    )
+
+
+def listed_before(article) -> Q:
+    """Articles higher up a listing than `article` (newer, or earlier in its edition)."""
+    day, place, when = _bounds(article)
+    if place is None:
+        same_place, earlier_place = Q(print_order__isnull=True), Q(print_order__isnull=False)
+    else:
+        same_place, earlier_place = Q(print_order=place), Q(print_order__lt=place)
+    tie = Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=article.pk)
+    same_day = Q(display_date=day)
+    return Q(display_date__gte=day) & (
+        Q(display_date__gt=day) | (same_day & earlier_place) | (same_day & same_place & tie)
+    )
+
+
+# EDITION_ORDER backwards: the nearest article above comes first.
+REVERSE_EDITION_ORDER = (
+    F("display_date").asc(),
+    F("print_order").desc(nulls_first=True),
+    F("first_published_at").asc(nulls_first=True),
+    F("pk").asc(),
 )

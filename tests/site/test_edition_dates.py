@@ -85,6 +85,11 @@ def test_listings_go_by_edition_date_then_down_the_printed_page(client, section)
     soup = soup_of(fresh_get(client, "/zh-hans/yaowen/"))
     titles = [a.get_text() for a in soup.select(".card-title a")]
     assert titles == ["第1版头条", "第1版第二篇", "第3版", "前一天"]
+    # The article page's previous / next follow the same order.
+    second = ArticlePage.objects.get(title="第1版第二篇")
+    soup = soup_of(fresh_get(client, second.url))
+    assert soup.select_one(".article-nav a.next").get_text().endswith("第1版头条")
+    assert soup.select_one(".article-nav a.prev").get_text().endswith("第3版")
 
 
 def test_moving_or_deleting_a_print_page_redates_its_articles(printed):
