@@ -81,3 +81,14 @@ def test_archive_pages_stay_within_fifteen_queries(
     with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_the_english_calendar_reads_in_english(client, site_tree):
+    from home.site_setup import ensure_site
+
+    ensure_site()  # the English home page
+    PrintPage.objects.create(edition_date=datetime.date(2023, 4, 21), page_number=1)
+    soup = soup_of(fresh_get(client, "/en/archive/"))
+    assert soup.select_one("#month-heading").get_text() == "April 2023"
+    assert [th.get_text() for th in soup.select(".edition-calendar th")][:2] == ["Mon", "Tue"]
+    assert soup.select_one(".edition-calendar a")["href"] == "/en/archive/2023/04/21/"
