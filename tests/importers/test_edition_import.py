@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from articles.models import ArticlePage, PrintPage, SectionPage
 from importers.failures import describe_failure
@@ -90,8 +91,15 @@ def _as_freshly_migrated():
     Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
 
 
+@pytest.fixture
+def in_chinese():
+    # Earlier requests in this thread may have left another language active.
+    with translation.override("zh-hans"):
+        yield
+
+
 @pytest.mark.django_db(transaction=True)
-def test_import_into_a_freshly_migrated_database_builds_the_tree_once(capsys):
+def test_import_into_a_freshly_migrated_database_builds_the_tree_once(capsys, in_chinese):
     _as_freshly_migrated()
     sample = PAGES / "001_cc0a3396e92c9541.txt"
     call_command(
