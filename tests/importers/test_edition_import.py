@@ -121,7 +121,7 @@ def test_import_into_a_freshly_migrated_database_builds_the_tree_once(capsys, in
     assert SectionPage.objects.filter(slug="daishen-gaojian").count() == 2
 
 
-def test_errors_the_importer_reports_are_sentences_naming_the_fix():
+def test_errors_the_importer_reports_are_sentences_naming_the_fix(in_chinese):
     missing = SectionPage.DoesNotExist("SectionPage matching query does not exist.")
     message = describe_failure(missing)
     assert "setup_site" in message and "DoesNotExist" not in message
