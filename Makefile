@@ -16,9 +16,10 @@ EDITION_001 := --edition-date 2023-04-21 --page 3 --page-name 工会新闻
 EDITION_002 := --edition-date 2022-12-27 --page 2 --page-name 工会新闻
 EDITION_003 := --edition-date 2023-09-15 --page 3 --page-name 工会新闻
 EDITION_004 := --edition-date 2019-06-05 --page 2 --page-name 工会动态
+PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run setup serve test lint check bench bench-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev run setup serve test lint check bench bench-parse score-parse bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -63,6 +64,13 @@ bench: bench-parse bench-site bench-import bench-load ## Run every benchmark
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
 	$(PY) -m importers.parsing.bench --pages 1000
+
+# V=1 lists failed checks (C=convention: only its failures). The pipe fails loudly: the scorer
+# rejects output that is not JSON.
+score-parse: install ## Score the parser on the invented corpus, per check and per convention
+	$(PY) -m tools.check_gold --corpus $(PARSE_CORPUS)
+	$(MANAGE) import_articles --dry-run --format json $(PARSE_CORPUS)/raw/* \
+		| $(PY) -m tools.score_parse - --corpus $(PARSE_CORPUS) $(if $(V),-v) $(if $(C),-c $(C))
 
 clean: ## Remove the virtualenv, database and caches
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .hypothesis

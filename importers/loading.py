@@ -3,15 +3,18 @@
 The Importer is the only place that writes imported content. The management
 command is a thin shell around it; tests and the benchmark drive it directly.
 
-Identity of an imported article is (file base name, position in the file),
-kept in the ImportedArticle ledger whose unique constraint the database
-enforces. A file whose SHA-256 matches every ledger row is "unchanged" and is
-neither parsed nor loaded: one query decides it.
+Identity of an imported article is its content within its edition and page
+(importers/identity.py matches parsed articles to ImportedArticle ledger rows;
+the database refuses two rows with the same text in one edition). The file's
+name and an article's position are only recorded. A file whose bytes were
+already imported from the same path is "unchanged" and is neither parsed nor
+loaded: one query decides it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +38,7 @@ from .content import (
     headline_or_provisional,
     slug_base,
 )
+from .decisions import Action, Decision
 from .edition_hints import (
     Edition,
     command_line_source,
@@ -44,6 +48,8 @@ from .edition_hints import (
 )
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
+from .identity import content_sha256, identify_parsed
+from .ledger import FileKey, already_imported, describe_decision, recognise
 from .models import ImportedArticle, ImportRun
 from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
 from .placement import Placement
@@ -59,6 +65,7 @@ from .results import (
 from .retry import with_lock_retry
 from .signals import importing, index_once_while_importing
 from .site_ready import ensure_ready_for_import
+from .sources import readable_name
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -92,7 +99,6 @@ class Importer:
         self._search_backends = list(get_search_backends(with_auto_update=True))
         self.run: ImportRun | None = None
         self.result = RunResult()
-        self._names_seen: dict[str, str] = {}
         self._parents: dict[int, ParentSlot] = {}
         self._run_saved_at = 0.0
 
@@ -167,7 +173,7 @@ class Importer:
         """Import one file in its own transaction; never raises for bad input."""
         path = Path(path)
         started = time.perf_counter()
-        result = FileResult(source=source or str(path), name=path.name)
+        result = FileResult(source=source or str(path), name=readable_name(path.name))
         try:
             self._import_file(path, result)
         except FileFailed as exc:
@@ -183,28 +189,29 @@ class Importer:
         return result
 
     def _import_file(self, path: Path, result: FileResult) -> None:
-        other = self._names_seen.setdefault(result.name, result.source)
-        if other != result.source:
-            raise FileFailed(
-                _("与 %(other)s 同名：文件名是导入记录的标识，请改名后再导入")
-                % {"other": other}
-            )
         try:
             data = path.read_bytes()
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise FileFailed(_("无法读取文件：%(reason)s") % {"reason": reason}) from exc
         result.sha256 = sha256 = sha256_of(data)
+        hint = self._edition_hint(result.name)
+        # The path is recorded (and compared) as stored: readable, and cut to the column.
+        where = readable_name(os.path.abspath(path))[:1024]
+        self._key = FileKey(result.name, where, sha256, hint.edition_date, hint.page)
 
         # The fast path: one query, no parsing, no page loads.
-        known = with_lock_retry(lambda: self._ledger_shas(result.name))
-        if known and all(s == sha256 for s in known):
+        known = with_lock_retry(lambda: already_imported(self._key))
+        if known:
             result.status = FileStatus.UNCHANGED
-            result.unchanged = len(known)
+            result.unchanged = known
             return
 
         parsed = self._parse(data, result.name)
+        # The text may state the edition too: the articles' place is the
+        # resolved edition (command line > file name > text).
         hint = self._edition(result.name, parsed)
+        self._key = FileKey(result.name, where, sha256, hint.date, hint.page)
         conflicts = 0
         while True:
             try:
@@ -228,11 +235,6 @@ class Importer:
         result.reset_counts()
         with transaction.atomic():
             self._load(parsed, result, sha256, hint)
-
-    def _ledger_shas(self, name: str) -> list[str]:
-        return list(
-            ImportedArticle.objects.filter(source_name=name).values_list("sha256", flat=True)
-        )
 
     def _parse(self, data: bytes, name: str) -> ParsedFile:
         from importers.parsing import ParseHints, parse_bytes
@@ -283,23 +285,22 @@ class Importer:
     def _load(
         self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
-        name = result.name
+        key = self._key
         if connection.vendor == "postgresql":
-            # Serialise imports of the same file name: the second waits, then
-            # finds the first one's ledger rows instead of creating duplicates.
+            # Serialise imports of one edition page (or of one undated file):
+            # the second waits, then finds the first one's ledger rows instead
+            # of creating duplicates. The unique constraint catches the rest.
             with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])
-        ledger = {
-            row.position: row
-            for row in ImportedArticle.objects.select_for_update().filter(source_name=name)
-        }
-        if ledger and all(row.sha256 == sha256 for row in ledger.values()):
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(hashtext(%s))", [key.edition_key or key.path]
+                )
+        known = already_imported(key)
+        if known:
             result.status = FileStatus.UNCHANGED
-            result.unchanged = len(ledger)
+            result.unchanged = known
             return
-        pages = ArticlePage.objects.in_bulk(
-            [row.page_id for row in ledger.values() if row.page_id]
-        )
+        # What each parsed article is in the ledger, and what to do with it.
+        known_by = recognise(key, parsed.articles)
         self._parents = {}
         self._touched: list[ArticlePage] = []
         self._revision_ids: list[int] = []
@@ -312,15 +313,20 @@ class Importer:
             with disable_reference_index_auto_update():
                 authors = AuthorDirectory()
                 authors.create_missing(a for article in parsed.articles for a in article.authors)
-                self._load_articles(parsed, result, sha256, hint, ledger, pages, authors)
+                self._load_articles(
+                    parsed, result, sha256, hint, known_by.rows, known_by.plan, known_by.pages,
+                    authors,
+                )
                 self._flush(authors.created)
         finally:
             importing.reset(token)
-        gone = sorted(set(ledger) - {a.position for a in parsed.articles})
-        for position in gone:
+        for row in known_by.gone:
             result.notes.append(
-                _("#%(pos)d：新版文件中已没有这篇稿件，原页面保留") % {"pos": position}
+                _("#%(pos)d：新版文件中已没有这篇稿件，原页面保留") % {"pos": row.position}
             )
+            # Looked for in these bytes: the fast path may skip them next time.
+            row.sha256 = sha256
+            row.save(update_fields=["sha256", "updated_at"])
 
     def _flush(self, new_authors: list[Author]) -> None:
         """Per-file writes done once: ledger, tree counters, history, indexes."""
@@ -371,55 +377,112 @@ class Importer:
         sha256: str,
         hint: Edition,
         ledger: dict[int, ImportedArticle],
+        plan: list[Decision],
         pages: dict[int, ArticlePage],
         authors: AuthorDirectory,
     ) -> None:
         print_page = self._print_page(hint)
         name = result.name
+        creating = [
+            article
+            for article, decision in zip(parsed.articles, plan, strict=True)
+            if decision.action == Action.CREATE
+        ]
         # Parents are locked in id order (no deadlock between two imports),
         # then each one's possibly clashing slugs are read in one query.
         stems: dict[int, set[str]] = {}
-        for article in parsed.articles:
-            if article.position not in ledger:
-                section_id = self.placement.section_id_for(article.column)
-                stems.setdefault(section_id, set()).add(
-                    slug_base(headline_or_provisional(article), hint.edition_date)
-                )
+        for article in creating:
+            section_id = self.placement.section_id_for(article.column)
+            stems.setdefault(section_id, set()).add(
+                slug_base(headline_or_provisional(article), hint.edition_date)
+            )
         for section_id in sorted(stems):
             self._parent(section_id).load_slugs(stems[section_id])
-        new_count = sum(1 for a in parsed.articles if a.position not in ledger)
+        new_count = len(creating)
         if new_count and connection.vendor == "postgresql" and not self.options.publish:
             # One query reserves every new page's first revision id; the
             # revisions are then inserted together (publishing needs each
             # revision stored first, so --publish takes the plain path).
             self._revision_ids = reserve_revision_ids(new_count)[::-1]
-        for article in parsed.articles:
-            row = ledger.get(article.position)
-            if row is None:
-                outcome = self._create(article, name, sha256, hint, print_page, authors)
-            elif row.sha256 == sha256:
-                outcome = ArticleResult(article.position, Outcome.UNCHANGED, row.page_id)
-            elif row.page_id is None or row.page_id not in pages:
+        for article, decision in zip(parsed.articles, plan, strict=True):
+            match = decision.match
+            pos, title = article.position, headline_or_provisional(article)
+            if decision.action == Action.DUPLICATE:
                 result.notes.append(
-                    _("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": article.position}
+                    _(
+                        "#%(pos)d《%(title)s》：与本文件 #%(other)d 内容相同，"
+                        "只保留一个页面（duplicate）"
+                    )
+                    % {
+                        "pos": pos,
+                        "title": title,
+                        "other": parsed.articles[match.same_as].position,
+                    }
                 )
-                outcome = ArticleResult(article.position, Outcome.SKIPPED)
-            else:
-                page = pages[row.page_id]
-                if page.latest_revision_id != page.import_revision_id:
+                outcome = ArticleResult(pos, Outcome.UNCHANGED)
+            elif decision.action == Action.CREATE:
+                if decision.reason == "ambiguous":
                     result.notes.append(
-                        _("#%(pos)d《%(title)s》：已被编辑，跳过更新（skipped, edited）")
-                        % {"pos": article.position, "title": page.title}
+                        _(
+                            "#%(pos)d《%(title)s》：与已导入的 %(count)d 篇稿件都相近，"
+                            "无法确定是哪一篇，已新建草稿（ambiguous）"
+                        )
+                        % {"pos": pos, "title": title, "count": len(match.rivals)}
                     )
-                    outcome = ArticleResult(
-                        article.position, Outcome.SKIPPED, page.pk, page.title
-                    )
-                else:
-                    outcome = self._update(page, article, name, sha256, print_page, authors)
-                    row.sha256 = sha256
-                    row.run = self.run
-                    row.save(update_fields=["sha256", "run", "updated_at"])
+                outcome = self._create(article, name, sha256, hint, print_page, authors)
+            else:
+                outcome = self._load_known(
+                    article, decision, ledger[match.candidate], pages, result, print_page, authors
+                )
             result.count(outcome)
+
+    def _load_known(
+        self,
+        article: ParsedArticle,
+        decision: Decision,
+        row: ImportedArticle,
+        pages: dict[int, ArticlePage],
+        result: FileResult,
+        print_page: PrintPage | None,
+        authors: AuthorDirectory,
+    ) -> ArticleResult:
+        """An article the ledger knows: unchanged, skipped (editor's page) or updated."""
+        key, pos = self._key, article.position
+        if decision.elsewhere:
+            result.notes.append(
+                _(
+                    "#%(pos)d：与 %(other)s #%(other_pos)d 内容相同，"
+                    "是同一篇稿件、同一页面（duplicate）"
+                )
+                % {"pos": pos, "other": row.source_name, "other_pos": row.position}
+            )
+        page = pages.get(row.page_id) if row.page_id else None
+        if decision.action == Action.SKIP and page is None:
+            result.notes.append(_("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": pos})
+            outcome = ArticleResult(pos, Outcome.SKIPPED)
+        elif decision.action == Action.SKIP:
+            result.notes.append(
+                _("#%(pos)d《%(title)s》：%(why)s，跳过更新（skipped, %(reason)s）")
+                % {
+                    "pos": pos,
+                    "title": page.title,
+                    "why": describe_decision(decision.reason),
+                    "reason": decision.reason,
+                }
+            )
+            outcome = ArticleResult(pos, Outcome.SKIPPED, page.pk, page.title)
+        elif decision.action == Action.UNCHANGED:
+            outcome = ArticleResult(pos, Outcome.UNCHANGED, page.pk, page.title)
+        else:
+            outcome = self._update(page, article, key.name, key.sha256, print_page, authors)
+            row.content_sha256 = decision.content_sha256
+        if decision.records_entry:
+            row.fingerprint = decision.identity.fingerprint
+            row.signature = decision.identity.signature
+            row.source_name, row.source_path, row.position = key.name, key.path, pos
+            row.sha256, row.run = key.sha256, self.run
+            row.save()
+        return outcome
 
     def _parent(self, section_id: int) -> ParentSlot:
         slot = self._parents.get(section_id)
@@ -543,9 +606,20 @@ class Importer:
             self._revision_rows.append(revision)
         else:
             revision = self._first_revision(page)
+        identity = identify_parsed(article)
         self._ledger_rows.append(
             ImportedArticle(
-                source_name=name, position=article.position, sha256=sha256, page=page,
+                source_name=name,
+                source_path=self._key.path,
+                position=article.position,
+                sha256=sha256,
+                fingerprint=identity.fingerprint,
+                signature=identity.signature,
+                content_sha256=content_sha256(article),
+                edition_date=self._key.edition_date,
+                page_number=self._key.page_number,
+                edition_key=self._key.edition_key,
+                page=page,
                 run=self.run,
             )
         )
