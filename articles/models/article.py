@@ -271,10 +271,14 @@ class ArticlePage(Page):
         )
 
     def save(self, *args, **kwargs):
-        self.refresh_edition_fields()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
+        if update_fields is None:
+            self.refresh_edition_fields()
+        elif {"print_page", "first_published_at", "source_position"} & set(update_fields):
+            self.refresh_edition_fields()
             kwargs["update_fields"] = {*update_fields, "display_date", "print_order"}
+        # Otherwise (e.g. save_revision() storing a draft's bookkeeping) the
+        # live row keeps the date of the content it still shows.
         return super().save(*args, **kwargs)
 
     @property

@@ -15,6 +15,13 @@ from .conftest import PAGES, run_import
 APRIL_21 = datetime.date(2023, 4, 21)
 
 
+@pytest.fixture(autouse=True)
+def in_chinese():
+    """Messages are checked in Chinese; earlier English requests may have left English active."""
+    with translation.override("zh-hans"):
+        yield
+
+
 @pytest.fixture
 def text_states_edition(monkeypatch, fake_parser):
     """The stand-in parser, reporting the edition line a real e-paper file would carry."""
@@ -91,15 +98,8 @@ def _as_freshly_migrated():
     Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
 
 
-@pytest.fixture
-def in_chinese():
-    # Earlier requests in this thread may have left another language active.
-    with translation.override("zh-hans"):
-        yield
-
-
 @pytest.mark.django_db(transaction=True)
-def test_import_into_a_freshly_migrated_database_builds_the_tree_once(capsys, in_chinese):
+def test_import_into_a_freshly_migrated_database_builds_the_tree_once(capsys):
     _as_freshly_migrated()
     sample = PAGES / "001_cc0a3396e92c9541.txt"
     call_command(
@@ -121,7 +121,7 @@ def test_import_into_a_freshly_migrated_database_builds_the_tree_once(capsys, in
     assert SectionPage.objects.filter(slug="daishen-gaojian").count() == 2
 
 
-def test_errors_the_importer_reports_are_sentences_naming_the_fix(in_chinese):
+def test_errors_the_importer_reports_are_sentences_naming_the_fix():
     missing = SectionPage.DoesNotExist("SectionPage matching query does not exist.")
     message = describe_failure(missing)
     assert "setup_site" in message and "DoesNotExist" not in message

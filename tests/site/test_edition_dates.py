@@ -107,3 +107,13 @@ def test_moving_or_deleting_a_print_page_redates_its_articles(printed):
 def test_drafts_have_no_display_date_until_published(section):
     draft = make_article(section, title="草稿", slug="draft", publish=False)
     assert ArticlePage.objects.get(pk=draft.pk).display_date is None
+
+
+def test_a_draft_moved_to_another_page_keeps_the_live_date_until_published(printed):
+    other = PrintPage.objects.create(edition_date=datetime.date(2022, 1, 5), page_number=1)
+    draft = ArticlePage.objects.get(pk=printed.pk)
+    draft.print_page = other
+    revision = draft.save_revision()
+    assert ArticlePage.objects.get(pk=printed.pk).display_date == EDITION
+    revision.publish()
+    assert ArticlePage.objects.get(pk=printed.pk).display_date == datetime.date(2022, 1, 5)
