@@ -54,6 +54,7 @@ from .models import ImportedArticle, ImportRun
 from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
 from .placement import Placement
 from .print_pages import print_page_for
+from .publish_gate import page_hold_reasons
 from .results import (
     ArticleResult,
     FileResult,
@@ -635,12 +636,12 @@ class Importer:
                 timestamp=revision.created_at,
             )
         )
-        if self._may_publish(page):
-            self._publish(revision)
+        held = self._publish_unless_held(page, revision)
         self._touched.append(page)
         self._created_ids.add(page.pk)
         return ArticleResult(
-            article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings)
+            article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings),
+            held=held,
         )
 
     def _first_revision(self, page: ArticlePage) -> Revision:
@@ -669,15 +670,21 @@ class Importer:
         ArticlePage.objects.filter(pk=page.pk).update(import_revision_id=revision.pk)
         page.import_revision_id = revision.pk
 
-    def _may_publish(self, page: ArticlePage) -> bool:
-        # Text the parser could not place is never published unseen, even
-        # with --publish: an editor decides where it belongs.
-        return self.options.publish and page.kind != ArticleKind.FRAGMENT
+    def _publish_unless_held(self, page: ArticlePage, revision: Revision) -> list[str]:
+        """With --publish, publish what the parser is sure of; return why not.
 
-    def _publish(self, revision: Revision) -> None:
-        # The operator chose --publish on the server; page permissions are for
-        # admin users, and the --user account is only recorded.
-        revision.publish(user=self._user, log_action=True, skip_permission_checks=True)
+        Anything the publish gate doubts (a provisional headline, an open
+        warning, a missing photo, a continuation or fragment) stays a draft
+        for the review queue, whatever the operator asked for.
+        """
+        if not self.options.publish:
+            return []
+        held = page_hold_reasons(page)
+        if not held:
+            # The operator chose --publish on the server; page permissions are
+            # for admin users, and the --user account is only recorded.
+            revision.publish(user=self._user, log_action=True, skip_permission_checks=True)
+        return held
 
     def _update(
         self,
@@ -696,13 +703,19 @@ class Importer:
             # A draft's row is what listings and the search index read: keep
             # it in step with the revision. A live row keeps the live content.
             page.save(clean=False)
+        else:
+            # ...but not the live doubts: the review queue reads the row, and
+            # must list what the parser says about the text now waiting.
+            ArticlePage.objects.filter(pk=page.pk).update(
+                import_warnings=page.import_warnings, reviewed_at=None, reviewed_by=None
+            )
         revision = page.save_revision(user=self._user, clean=False, log_action=True)
         self._mark_import_revision(page, revision)
-        if self._may_publish(page):
-            self._publish(revision)
+        held = self._publish_unless_held(page, revision)
         self._touched.append(page)
         return ArticleResult(
-            article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings)
+            article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings),
+            held=held,
         )
 
     @property

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import ArticlePage, PrintPage
+from articles.structured_data import iso_datetime
 from tests.factories import make_article
 
 from .helpers import fresh_get, jsonld_of, soup_of
@@ -58,7 +59,7 @@ def test_without_an_edition_the_first_publication_is_the_date(client, online_onl
     assert card.select_one(".meta time")["datetime"] == f"{timezone.localtime(today):%Y-%m-%d}"
     assert card.select_one(".print-label") is None
     soup = soup_of(fresh_get(client, "/zh-hans/yaowen/wangshang/"))
-    assert jsonld_of(soup)["datePublished"] == today.isoformat()
+    assert jsonld_of(soup)["datePublished"] == iso_datetime(today)
 
 
 def test_the_sitemap_keeps_the_real_change_time(client, printed):
