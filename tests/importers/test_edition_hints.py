@@ -2,6 +2,9 @@
 
 import datetime
 
+import pytest
+from django.utils import translation
+
 from importers.edition_hints import (
     EditionSource,
     command_line_source,
@@ -13,6 +16,13 @@ from importers.parsing import EditionHint
 
 D = datetime.date
 APRIL_21, APRIL_22 = D(2023, 4, 21), D(2023, 4, 22)
+
+
+@pytest.fixture(autouse=True)
+def in_chinese():
+    """The warnings are read in Chinese, whatever an earlier test left active."""
+    with translation.override("zh-hans"):
+        yield
 
 
 def test_nothing_stated_gives_no_edition():
