@@ -1,7 +1,11 @@
 """Parsed pages → Wagtail ArticlePages, one file per transaction.
 
-The Importer is the only place that writes imported content. The management
-command is a thin shell around it; tests and the benchmark drive it directly.
+The Importer runs the pipeline for each file: read the bytes, ask the ledger
+whether they are new, parse them (with the parser it is given), plan what to
+do per article (importers.plan, pure), fill the pages (importers.filling)
+and hand them to a page writer (importers.writers). The run record
+(importers.runs) follows along. The management command is a thin shell
+around it; tests and the benchmark drive it directly.
 
 Identity of an imported article is (file base name, position in the file),
 kept in the ImportedArticle ledger whose unique constraint the database
@@ -13,33 +17,33 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Value
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from modelcluster.models import get_all_child_relations
-from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from articles.models import ArticleAuthor, ArticleKind, ArticlePage, Author, PrintPage
+from articles.models import ArticlePage, Author, PrintPage
+from importers.parsing import ParsedFile, ParseHints, parse_bytes
 
 from .authors import AuthorDirectory
-from .content import (
-    CHAR_LIMITS,
-    KINDS,
-    body_stream,
-    headline_or_provisional,
-    slug_base,
-)
+from .content import headline_or_provisional, slug_base
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
+from .filling import Provenance, fill_page
 from .models import ImportedArticle, ImportRun
-from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
 from .placement import Placement
+from .plan import (
+    Action,
+    FilePlan,
+    LedgerEntry,
+    PageState,
+    SkipReason,
+    Step,
+    file_is_unchanged,
+    plan_file,
+)
 from .results import (
     ArticleResult,
     FileResult,
@@ -49,12 +53,15 @@ from .results import (
     RunResult,
 )
 from .retry import with_lock_retry
+from .runs import RunRecord
 from .signals import importing, index_once_while_importing
+from .writers import PageWriter, writer_class
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from importers.parsing import ParsedArticle, ParsedFile
+#: parse_bytes(data, source=name, hints=ParseHints(...)) -> ParsedFile
+Parser = Callable[..., ParsedFile]
 
 
 class FileFailed(Exception):
@@ -66,88 +73,47 @@ def sha256_of(data: bytes) -> str:
 
 
 class Importer:
-    """Imports files for one ImportRun. Not thread-safe: one per thread."""
+    """Imports files for one ImportRun. Not thread-safe: one per thread.
+
+    `parser` turns a file's bytes into a ParsedFile (the real parser unless a
+    test passes another); `writer` names the page writer (settings.IMPORTER_WRITER
+    unless given).
+    """
 
     max_attempts = 4
-    run_save_interval = 1.0  # seconds between progress writes to the ImportRun row
 
-    def __init__(self, options: ImportOptions | None = None) -> None:
+    def __init__(
+        self,
+        options: ImportOptions | None = None,
+        *,
+        parser: Parser = parse_bytes,
+        writer: str | None = None,
+    ) -> None:
         self.options = options or ImportOptions()
         # Raises UnknownSection before anything is written.
         self.placement = Placement(self.options.section)
+        self.parser = parser
         index_once_while_importing(ArticlePage)
         index_once_while_importing(Author)
-        # Built once: constructing the backends costs more than a small file.
-        self._search_backends = list(get_search_backends(with_auto_update=True))
-        self.run: ImportRun | None = None
+        self.writer: PageWriter = writer_class(writer)(
+            user=self._user, publish=self.options.publish
+        )
+        self.record = RunRecord(self.options, self._user)
         self.result = RunResult()
         self._names_seen: dict[str, str] = {}
-        self._parents: dict[int, ParentSlot] = {}
-        self._run_saved_at = 0.0
 
-    # -- the run record ---------------------------------------------------
+    @property
+    def run(self) -> ImportRun | None:
+        return self.record.run
 
     def begin(self, sources: list[str]) -> ImportRun:
-        self.run = with_lock_retry(
-            lambda: ImportRun.objects.create(
-                user=self._user,
-                operator=self.options.operator[:150],
-                options={**self.options.to_json(), "paths": sources},
-                files_count=len(sources),
-            )
-        )
-        self.result.run_id = self.run.pk
-        return self.run
-
-    def _save_run(self, status: str | None = None) -> None:
-        if self.run is None:
-            return
-        now = time.monotonic()
-        if status is None and now - self._run_saved_at < self.run_save_interval:
-            # Progress is written at most once a second: rewriting the
-            # whole file list after every small file would cost more than
-            # importing it.
-            return
-        self._run_saved_at = now
-        r = self.result
-        fields: dict[str, Any] = {
-            "files": [self._file_summary(f) for f in r.files],
-            "created": r.created,
-            "updated": r.updated,
-            "unchanged": r.unchanged,
-            "skipped": r.skipped,
-            "warnings": r.warnings,
-            "errors": len(r.failed),
-        }
-        if status:
-            fields["status"] = status
-            fields["finished_at"] = timezone.now()
-        # An UPDATE, not save(): the run row stays correct even if a later
-        # file's transaction is rolled back or the process is killed.
-        with_lock_retry(lambda: ImportRun.objects.filter(pk=self.run.pk).update(**fields))
-        for key, value in fields.items():
-            setattr(self.run, key, value)
-
-    @staticmethod
-    def _file_summary(f: FileResult) -> dict[str, Any]:
-        return {
-            "source": f.source,
-            "name": f.name,
-            "sha256": f.sha256,
-            "status": f.status.value,
-            "error": f.error,
-            "created": f.created,
-            "updated": f.updated,
-            "unchanged": f.unchanged,
-            "skipped": f.skipped,
-            "warnings": f.warnings,
-            "notes": f.notes,
-        }
+        run = self.record.begin(sources)
+        self.result.run_id = run.pk
+        return run
 
     def finish(self, *, interrupted: bool = False) -> RunResult:
         self.result.interrupted = interrupted
-        failed = interrupted or bool(self.result.failed)
-        self._save_run(ImportRun.Status.FAILED if failed else ImportRun.Status.FINISHED)
+        self.record.finish(self.result)
         return self.result
 
     # -- one file ---------------------------------------------------------
@@ -168,15 +134,14 @@ class Importer:
             result.error = describe_failure(exc)
         result.seconds = time.perf_counter() - started
         self.result.files.append(result)
-        self._save_run()
+        self.record.progress(self.result)
         return result
 
     def _import_file(self, path: Path, result: FileResult) -> None:
         other = self._names_seen.setdefault(result.name, result.source)
         if other != result.source:
             raise FileFailed(
-                _("与 %(other)s 同名：文件名是导入记录的标识，请改名后再导入")
-                % {"other": other}
+                _("与 %(other)s 同名：文件名是导入记录的标识，请改名后再导入") % {"other": other}
             )
         try:
             data = path.read_bytes()
@@ -187,13 +152,13 @@ class Importer:
 
         # The fast path: one query, no parsing, no page loads.
         known = with_lock_retry(lambda: self._ledger_shas(result.name))
-        if known and all(s == sha256 for s in known):
+        if file_is_unchanged(known, sha256):
             result.status = FileStatus.UNCHANGED
             result.unchanged = len(known)
             return
 
-        parsed = self._parse(data, result.name)
         hint = self._edition_hint(result.name)
+        parsed = self._parse(data, result.name, hint)
         conflicts = 0
         while True:
             try:
@@ -215,17 +180,15 @@ class Importer:
         with transaction.atomic():
             self._load(parsed, result, sha256, hint)
 
-    def _ledger_shas(self, name: str) -> list[str]:
+    @staticmethod
+    def _ledger_shas(name: str) -> list[str]:
         return list(
             ImportedArticle.objects.filter(source_name=name).values_list("sha256", flat=True)
         )
 
-    def _parse(self, data: bytes, name: str) -> ParsedFile:
-        from importers.parsing import ParseHints, parse_bytes
-
-        hint = self._edition_hint(name)
+    def _parse(self, data: bytes, name: str, hint: EditionHint) -> ParsedFile:
         try:
-            parsed = parse_bytes(
+            parsed = self.parser(
                 data,
                 source=name,
                 hints=ParseHints(edition_date=hint.edition_date, page=hint.page),
@@ -248,157 +211,111 @@ class Importer:
 
     # -- inside the file's transaction -----------------------------------
 
-    def _load(
-        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint
-    ) -> None:
+    def _load(self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint) -> None:
         name = result.name
         if connection.vendor == "postgresql":
             # Serialise imports of the same file name: the second waits, then
             # finds the first one's ledger rows instead of creating duplicates.
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])
-        ledger = {
+        rows = {
             row.position: row
             for row in ImportedArticle.objects.select_for_update().filter(source_name=name)
         }
-        if ledger and all(row.sha256 == sha256 for row in ledger.values()):
+        if file_is_unchanged((row.sha256 for row in rows.values()), sha256):
             result.status = FileStatus.UNCHANGED
-            result.unchanged = len(ledger)
+            result.unchanged = len(rows)
             return
-        pages = ArticlePage.objects.in_bulk(
-            [row.page_id for row in ledger.values() if row.page_id]
+        pages = ArticlePage.objects.in_bulk([row.page_id for row in rows.values() if row.page_id])
+        plan = plan_file(
+            [article.position for article in parsed.articles],
+            sha256,
+            {pos: LedgerEntry(row.sha256, row.page_id) for pos, row in rows.items()},
+            {
+                pk: PageState(page.title, page.latest_revision_id != page.import_revision_id)
+                for pk, page in pages.items()
+            },
         )
-        self._parents = {}
-        self._touched: list[ArticlePage] = []
-        self._revision_ids: list[int] = []
-        self._revision_rows: list[Revision] = []
-        self._created_ids: set[int] = set()
-        self._ledger_rows: list[ImportedArticle] = []
-        self._log_rows: list[PageLogEntry] = []
         token = importing.set(True)
         try:
-            with disable_reference_index_auto_update():
-                authors = AuthorDirectory()
-                authors.create_missing(a for article in parsed.articles for a in article.authors)
-                self._load_articles(parsed, result, sha256, hint, ledger, pages, authors)
-                self._flush(authors.created)
+            with self.writer.writing():
+                self._write(parsed, plan, result, sha256, hint, rows, pages)
         finally:
             importing.reset(token)
-        gone = sorted(set(ledger) - {a.position for a in parsed.articles})
-        for position in gone:
+        for position in plan.gone:
             result.notes.append(
                 _("#%(pos)d：新版文件中已没有这篇稿件，原页面保留") % {"pos": position}
             )
 
-    def _flush(self, new_authors: list[Author]) -> None:
-        """Per-file writes done once: ledger, tree counters, history, indexes."""
-        if self._revision_rows:
-            # An expression in the rows keeps Django from PostgreSQL's UNNEST
-            # form, which would escape every (large) revision JSON through a
-            # text array on the client; plain multi-row VALUES is much cheaper.
-            for revision in self._revision_rows:
-                revision.object_str = Value(revision.object_str)
-            Revision.objects.bulk_create(self._revision_rows)
-            for revision in self._revision_rows:
-                revision.object_str = revision.object_str.value
-        ImportedArticle.objects.bulk_create(self._ledger_rows)
-        for slot in self._parents.values():
-            if slot.added:
-                Page.objects.filter(pk=slot.page.pk).update(numchild=F("numchild") + slot.added)
-        PageLogEntry.objects.bulk_create(self._log_rows)
-        backends = self._search_backends
-        if new_authors:
-            for backend in backends:
-                backend.add_bulk(Author, new_authors)
-        if not self._touched:
-            return
-        if self.options.publish or any(page.live for page in self._touched):
-            # The rows now hold the published content and live flags that the
-            # indexes must describe; the instances may not.
-            self._touched = list(
-                ArticlePage.objects.filter(pk__in=[p.pk for p in self._touched])
-            )
-        new_rows: list[ReferenceIndex] = []
-        for page in self._touched:
-            if page.pk in self._created_ids:
-                new_rows.extend(reference_rows(page))
-            else:
-                ReferenceIndex.create_or_update_for_object(page)
-        ReferenceIndex.objects.bulk_create(
-            new_rows, ignore_conflicts=connection.features.supports_ignore_conflicts
-        )
-        # The search index is written here, synchronously and in this
-        # transaction: once per file rather than on each of a page's saves.
-        for backend in backends:
-            backend.add_bulk(ArticlePage, self._touched)
-
-    def _load_articles(
+    def _write(
         self,
         parsed: ParsedFile,
+        plan: FilePlan,
         result: FileResult,
         sha256: str,
         hint: EditionHint,
-        ledger: dict[int, ImportedArticle],
+        rows: dict[int, ImportedArticle],
         pages: dict[int, ArticlePage],
-        authors: AuthorDirectory,
     ) -> None:
-        print_page = self._print_page(hint)
-        name = result.name
-        # Parents are locked in id order (no deadlock between two imports),
-        # then each one's possibly clashing slugs are read in one query.
-        stems: dict[int, set[str]] = {}
-        for article in parsed.articles:
-            if article.position not in ledger:
-                section_id = self.placement.section_id_for(article.column)
-                stems.setdefault(section_id, set()).add(
-                    slug_base(headline_or_provisional(article), hint.edition_date)
+        authors = AuthorDirectory()
+        authors.create_missing(a for article in parsed.articles for a in article.authors)
+        source = Provenance(result.name, sha256, self._print_page(hint), self.run)
+        articles = {article.position: article for article in parsed.articles}
+        new_pages: dict[int, list[str]] = {}
+        parents: dict[int, int] = {}
+        for position in plan.positions(Action.CREATE):
+            article = articles[position]
+            parents[position] = self.placement.section_id_for(article.column)
+            new_pages.setdefault(parents[position], []).append(
+                slug_base(headline_or_provisional(article), hint.edition_date)
+            )
+        self.writer.begin_file(new_pages)
+        ledger_rows: list[ImportedArticle] = []
+        for step in plan.steps:
+            article = articles[step.position]
+            if step.action == Action.CREATE:
+                page = ArticlePage()
+                links = fill_page(page, article, source, authors)
+                self.writer.create(
+                    page, parents[step.position], slug_base(page.title, hint.edition_date), links
                 )
-        for section_id in sorted(stems):
-            self._parent(section_id).load_slugs(stems[section_id])
-        new_count = sum(1 for a in parsed.articles if a.position not in ledger)
-        if new_count and connection.vendor == "postgresql" and not self.options.publish:
-            # One query reserves every new page's first revision id; the
-            # revisions are then inserted together (publishing needs each
-            # revision stored first, so --publish takes the plain path).
-            self._revision_ids = reserve_revision_ids(new_count)[::-1]
-        for article in parsed.articles:
-            row = ledger.get(article.position)
-            if row is None:
-                outcome = self._create(article, name, sha256, hint, print_page, authors)
-            elif row.sha256 == sha256:
-                outcome = ArticleResult(article.position, Outcome.UNCHANGED, row.page_id)
-            elif row.page_id is None or row.page_id not in pages:
-                result.notes.append(
-                    _("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": article.position}
+                ledger_rows.append(
+                    ImportedArticle(
+                        source_name=source.name,
+                        position=step.position,
+                        sha256=source.sha256,
+                        page=page,
+                        run=self.run,
+                    )
                 )
-                outcome = ArticleResult(article.position, Outcome.SKIPPED)
+                outcome = self._done(step, Outcome.CREATED, page)
+            elif step.action == Action.UPDATE:
+                page = pages[step.page_id]
+                links = fill_page(page, article, source, authors)
+                # New content asks for a fresh review.
+                page.reviewed_at = None
+                page.reviewed_by = None
+                self.writer.update(page, links)
+                row = rows[step.position]
+                row.sha256 = source.sha256
+                row.run = self.run
+                row.save(update_fields=["sha256", "run", "updated_at"])
+                outcome = self._done(step, Outcome.UPDATED, page)
+            elif step.action == Action.UNCHANGED:
+                outcome = ArticleResult(step.position, Outcome.UNCHANGED, step.page_id)
             else:
-                page = pages[row.page_id]
-                if page.latest_revision_id != page.import_revision_id:
-                    result.notes.append(
-                        _("#%(pos)d《%(title)s》：已被编辑，跳过更新（skipped, edited）")
-                        % {"pos": article.position, "title": page.title}
-                    )
-                    outcome = ArticleResult(
-                        article.position, Outcome.SKIPPED, page.pk, page.title
-                    )
-                else:
-                    outcome = self._update(page, article, name, sha256, print_page, authors)
-                    row.sha256 = sha256
-                    row.run = self.run
-                    row.save(update_fields=["sha256", "run", "updated_at"])
+                result.notes.append(_skip_note(step))
+                outcome = ArticleResult(step.position, Outcome.SKIPPED, step.page_id, step.title)
             result.count(outcome)
+        self.writer.finish_file(authors.created)
+        ImportedArticle.objects.bulk_create(ledger_rows)
 
-    def _parent(self, section_id: int) -> ParentSlot:
-        slot = self._parents.get(section_id)
-        if slot is None:
-            # The lock treebeard's add_child takes, held to the end of this
-            # file's transaction: other writers under this section wait, so
-            # child paths and sibling slugs chosen here cannot collide.
-            slot = self._parents[section_id] = ParentSlot.lock(section_id)
-        return slot
+    @staticmethod
+    def _done(step: Step, outcome: Outcome, page: ArticlePage) -> ArticleResult:
+        return ArticleResult(step.position, outcome, page.pk, page.title, len(page.import_warnings))
 
-    def _print_page(self, hint: EditionHint) -> PrintPage | None:
+    @staticmethod
+    def _print_page(hint: EditionHint) -> PrintPage | None:
         if not (hint.edition_date and hint.page):
             return None
         page, _created = PrintPage.objects.get_or_create(
@@ -406,208 +323,19 @@ class Importer:
         )
         return page
 
-    def _fill(
-        self,
-        page: ArticlePage,
-        article: ParsedArticle,
-        name: str,
-        sha256: str,
-        print_page: PrintPage | None,
-        authors: AuthorDirectory,
-    ) -> list[ArticleAuthor]:
-        """Copy every parsed part into its own field, plus provenance.
-
-        Returns the unsaved author links: new pages insert them in bulk,
-        updates hand them to the page's child relation.
-        """
-        warnings = list(article.warnings)
-        values = {
-            "title": headline_or_provisional(article),
-            "kicker": article.kicker,
-            "subheadline": article.subheadline,
-            "byline": article.byline,
-            "dateline": article.dateline,
-            "column_label": article.column,
-        }
-        for field_name, value in values.items():
-            value = (value or "").strip()
-            limit = CHAR_LIMITS[field_name]
-            if len(value) > limit:
-                warnings.append(
-                    _("%(field)s 超过 %(limit)d 字，已截断；全文见原始文本")
-                    % {"field": field_name, "limit": limit}
-                )
-                value = value[: limit - 1] + "…"
-            setattr(page, field_name, value)
-        page.reader_prompt = article.reader_prompt or ""
-        if article.kind in KINDS:
-            page.kind = article.kind
-        else:
-            page.kind = ArticleKind.FRAGMENT
-            warnings.append(_("未知稿件类型 %(kind)s") % {"kind": article.kind})
-        page.body = body_stream(article.body)
-        page.continued_from_page = article.continued_from_page
-        if print_page is not None:
-            page.print_page = print_page
-        links = authors.links(article.authors)
-        page.source_name = name
-        page.source_sha256 = sha256
-        page.source_position = article.position
-        page.source_text = article.raw_text or ""
-        page.import_warnings = warnings
-        page.import_run = self.run
-        page.headline_is_provisional = bool(
-            article.headline_is_provisional or not article.headline.strip()
-        )
-        return links
-
-    def _create(
-        self,
-        article: ParsedArticle,
-        name: str,
-        sha256: str,
-        hint: EditionHint,
-        print_page: PrintPage | None,
-        authors: AuthorDirectory,
-    ) -> ArticleResult:
-        slot = self._parent(self.placement.section_id_for(article.column))
-        parent = slot.page
-        page = ArticlePage(live=False, has_unpublished_changes=True, owner=self._user)
-        links = self._fill(page, article, name, sha256, print_page, authors)
-        page.slug = slot.claim_slug(slug_base(page.title, hint.edition_date))
-        # What treebeard's add_child does, minus its per-child parent re-read
-        # and Page.full_clean (its checks are the slug, done just above, and
-        # foreign keys this code set itself): the parent row is locked by
-        # _parent() until commit, so the paths handed out here stay unique.
-        page.depth = parent.depth + 1
-        page.path = slot.take_path()
-        page.numchild = 0
-        page.locale_id = parent.locale_id
-        page.draft_title = page.title
-        page._cached_parent_obj = parent
-        revision_id = self._revision_ids.pop() if self._revision_ids else None
-        if revision_id is not None:
-            # The first revision's id is known before the page is written, so
-            # the page row points at it from the start (PostgreSQL checks the
-            # foreign key at commit, when _flush() has inserted the revision).
-            page.latest_revision_id = page.import_revision_id = revision_id
-            page.latest_revision_created_at = timezone.now()
-        # log_action=None: the "wagtail.create" entry is written in bulk by
-        # _flush(), with the page's first revision attached.
-        page.save(clean=False, log_action=None)
-        for link in links:
-            link.page = page
-        ArticleAuthor.objects.bulk_create(links)
-        # Child relations held in memory: serialising the revision and
-        # indexing the page then read them without a query each.
-        for relation in get_all_child_relations(page):
-            setattr(page, relation.get_accessor_name(), [])
-        page.article_authors = links
-        if revision_id is not None:
-            revision = Revision(
-                id=revision_id,
-                content_object=page,
-                base_content_type=page.get_base_content_type(),
-                user=self._user,
-                content=page.serializable_data(),
-                object_str=str(page),
-                created_at=page.latest_revision_created_at,
-            )
-            self._revision_rows.append(revision)
-        else:
-            revision = self._first_revision(page)
-        self._ledger_rows.append(
-            ImportedArticle(
-                source_name=name, position=article.position, sha256=sha256, page=page,
-                run=self.run,
-            )
-        )
-        self._log_rows.append(
-            PageLogEntry(
-                content_type_id=page.content_type_id,
-                page_id=page.pk,
-                label=page.get_admin_display_title(),
-                action="wagtail.create",
-                user=self._user,
-                revision=revision,
-                content_changed=True,
-                timestamp=revision.created_at,
-            )
-        )
-        if self._may_publish(page):
-            self._publish(revision)
-        self._touched.append(page)
-        self._created_ids.add(page.pk)
-        return ArticleResult(
-            article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings)
-        )
-
-    def _first_revision(self, page: ArticlePage) -> Revision:
-        """Page.save_revision() for a page just inserted, in four statements."""
-        revision = Revision.objects.create(
-            content_object=page,
-            base_content_type=page.get_base_content_type(),
-            user=self._user,
-            content=page.serializable_data(),
-            object_str=str(page),
-        )
-        self._mark_import_revision(page, revision)
-        Page.objects.filter(pk=page.pk).update(
-            latest_revision=revision, latest_revision_created_at=revision.created_at
-        )
-        page.latest_revision = revision
-        page.latest_revision_created_at = revision.created_at
-        return revision
-
-    def _mark_import_revision(self, page: ArticlePage, revision: Revision) -> None:
-        # The revision must carry its own id as import_revision_id: publishing
-        # copies revision content onto the page row, and an editor's later
-        # revision then differs from it, which is how edits are detected.
-        revision.content["import_revision_id"] = revision.pk
-        Revision.objects.filter(pk=revision.pk).update(content=revision.content)
-        ArticlePage.objects.filter(pk=page.pk).update(import_revision_id=revision.pk)
-        page.import_revision_id = revision.pk
-
-    def _may_publish(self, page: ArticlePage) -> bool:
-        # Text the parser could not place is never published unseen, even
-        # with --publish: an editor decides where it belongs.
-        return self.options.publish and page.kind != ArticleKind.FRAGMENT
-
-    def _publish(self, revision: Revision) -> None:
-        # The operator chose --publish on the server; page permissions are for
-        # admin users, and the --user account is only recorded.
-        revision.publish(user=self._user, log_action=True, skip_permission_checks=True)
-
-    def _update(
-        self,
-        page: ArticlePage,
-        article: ParsedArticle,
-        name: str,
-        sha256: str,
-        print_page: PrintPage | None,
-        authors: AuthorDirectory,
-    ) -> ArticleResult:
-        page.article_authors = self._fill(page, article, name, sha256, print_page, authors)
-        # New content asks for a fresh review.
-        page.reviewed_at = None
-        page.reviewed_by = None
-        if not page.live:
-            # A draft's row is what listings and the search index read: keep
-            # it in step with the revision. A live row keeps the live content.
-            page.save(clean=False)
-        revision = page.save_revision(user=self._user, clean=False, log_action=True)
-        self._mark_import_revision(page, revision)
-        if self._may_publish(page):
-            self._publish(revision)
-        self._touched.append(page)
-        return ArticleResult(
-            article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings)
-        )
-
     @property
     def _user(self) -> AbstractBaseUser | None:
         user = self.options.user
         return user if getattr(user, "pk", None) else None
+
+
+def _skip_note(step: Step) -> str:
+    if step.reason == SkipReason.DELETED:
+        return _("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": step.position}
+    return _("#%(pos)d《%(title)s》：已被编辑，跳过更新（skipped, edited）") % {
+        "pos": step.position,
+        "title": step.title,
+    }
 
 
 __all__ = [

@@ -198,6 +198,10 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "工人日报 · 数字版")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend (SQLite FTS5 / PostgreSQL tsvector) with Chinese
 # word segmentation on indexing and on queries; the admin search uses it too.
+# How the importer writes pages: "bulk" (batched per file) or "public"
+# (Wagtail's public page API only); `import_articles --writer` overrides it.
+IMPORTER_WRITER = "bulk"
+
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "articles.search_backend"},
 }

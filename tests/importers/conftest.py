@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from importers.loading import Importer, ImportOptions, RunResult
-from importers.parsing import Author, Block, ParsedArticle, ParsedFile
+from importers.loading import Importer, ImportOptions, Parser, RunResult
+from importers.parsing import Author, Block, ParsedArticle, ParsedFile, parse_bytes
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 
@@ -75,15 +75,18 @@ def site_tree(db):
 
 
 @pytest.fixture
-def fake_parser(monkeypatch):
-    import importers.parsing
-
-    monkeypatch.setattr(importers.parsing, "parse_bytes", fake_parse_bytes)
+def fake_parser():
+    """The stand-in parser, for `run_import(..., parser=fake_parser)`."""
     return fake_parse_bytes
 
 
-def run_import(*paths: Path | str, **options) -> RunResult:
-    importer = Importer(ImportOptions(**options))
+def run_import(
+    *paths: Path | str,
+    parser: Parser = parse_bytes,
+    writer: str | None = None,
+    **options,
+) -> RunResult:
+    importer = Importer(ImportOptions(**options), parser=parser, writer=writer)
     importer.begin([str(p) for p in paths])
     for path in paths:
         importer.import_file(path)

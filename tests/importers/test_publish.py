@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_publish_holds_back_fragments(site_tree, fake_parser, write):
     path = write("page.txt", "好稿件\n正文。\n---\n零散文字\nkind: fragment\n不知归属的一句。")
-    result = run_import(path, publish=True)
+    result = run_import(path, publish=True, parser=fake_parser)
     assert result.created == 2
     article = ArticlePage.objects.get(source_name="page.txt", source_position=0)
     fragment = ArticlePage.objects.get(source_name="page.txt", source_position=1)

@@ -18,6 +18,7 @@ from importers.loading import FileResult, FileStatus, Importer, ImportOptions, s
 from importers.placement import UnknownSection
 from importers.report import summary_json, summary_text
 from importers.sources import Source, collect_sources
+from importers.writers import WRITERS
 
 
 def _date(value: str) -> datetime.date:
@@ -39,6 +40,11 @@ class Command(BaseCommand):
         parser.add_argument("--section", help=_("栏目网址名（slug）"))
         parser.add_argument("--publish", action="store_true", help=_("导入后直接发布"))
         parser.add_argument("--user", help=_("记在导入记录上的用户名"))
+        parser.add_argument(
+            "--writer",
+            choices=sorted(WRITERS),
+            help=_("写入页面的方式（默认见设置 IMPORTER_WRITER）"),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         sources = collect_sources(options["paths"])
@@ -60,7 +66,7 @@ class Command(BaseCommand):
             operator=_os_user(),
         )
         try:
-            importer = Importer(import_options)
+            importer = Importer(import_options, writer=options["writer"])
         except UnknownSection as exc:
             raise CommandError(_("没有网址名为 “%(slug)s” 的栏目") % {"slug": exc.slug}) from exc
 
