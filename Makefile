@@ -52,7 +52,7 @@ lint: install-dev ## ruff
 bench: bench-parse bench-site bench-import bench-load ## Run every benchmark
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
-	$(PY) -m importers.parsing.bench --pages 1000
+	$(PY) -m tools.bench_parse --pages 1000
 
 clean: ## Remove the virtualenv, database and caches
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .hypothesis
@@ -63,11 +63,12 @@ bench-site: install ## Public pages over the sample + 20,000 generated articles 
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
-	DATABASE_URL=$(BENCH_SITE_DB) DEBUG=0 $(MANAGE) bench_site --articles 20000
+	DATABASE_URL=$(BENCH_SITE_DB) DEBUG=0 $(PY) -m tools.bench_site --articles 20000
 
 BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
-bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recreated): articles/s fresh and unchanged
-	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m importers.bench --articles 2000
+BENCH_WRITERS ?= public,bulk
+bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recreated), per page writer: articles/s fresh and unchanged
+	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m tools.bench_import --articles 2000 --writers $(BENCH_WRITERS)
 
 BENCH_REDIS ?= redis://127.0.0.1:6379/2
 bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articles under concurrent readers
@@ -75,4 +76,4 @@ bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articl
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
-	DATABASE_URL=$(BENCH_SITE_DB) REDIS_URL=$(BENCH_REDIS) $(PY) -m newsroom.bench_load --articles 20000 --seconds 30
+	DATABASE_URL=$(BENCH_SITE_DB) REDIS_URL=$(BENCH_REDIS) $(PY) -m tools.bench_load --articles 20000 --seconds 30

@@ -158,7 +158,7 @@ def test_unpublish_and_publish_through_one_server_show_on_the_other(servers):
 
 def test_load_smoke_has_no_errors(servers):
     """A short run of the load benchmark's driver (the full run is `make bench-load`)."""
-    from newsroom.bench_load import drive
+    from tools.bench_load import drive
 
     a, _ = servers
     _, article = first_article(a)
