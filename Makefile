@@ -9,7 +9,7 @@ PORT ?= 8000
 SAMPLE_PAGES := tests/fixtures/pages
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run setup serve test lint check bench bench-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev run setup serve test test-services lint check bench bench-parse bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -40,11 +40,18 @@ setup: install ## Migrate, build the page tree, import the sample pages, make an
 run: setup ## Set up everything and serve the site on http://$(HOST):$(PORT)/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-dev ## Run checks and the whole test suite (DATABASE_URL selects the database)
+# The everyday tier needs no running service; the others need PostgreSQL,
+# Redis, Chromium or real processes to kill, and skip where those are missing.
+SERVICE_TIERS := browser or postgres or redis or resilience
+
+test: install-dev ## Checks, ruff and the everyday tests (no services; DATABASE_URL selects the database)
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -m "not ($(SERVICE_TIERS))"
+
+test-services: install-dev ## The PostgreSQL, Redis, browser and resilience tiers (skipped where a service is missing)
+	$(VENV)/bin/pytest -m "$(SERVICE_TIERS)"
 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .

@@ -76,8 +76,8 @@ class Importer:
     """Imports files for one ImportRun. Not thread-safe: one per thread.
 
     `parser` turns a file's bytes into a ParsedFile (the real parser unless a
-    test passes another); `writer` names the page writer (settings.IMPORTER_WRITER
-    unless given).
+    test passes another); `writer` is a page writer class or its name
+    (settings.IMPORTER_WRITER unless given).
     """
 
     max_attempts = 4
@@ -87,7 +87,7 @@ class Importer:
         options: ImportOptions | None = None,
         *,
         parser: Parser = parse_bytes,
-        writer: str | None = None,
+        writer: str | type[PageWriter] | None = None,
     ) -> None:
         self.options = options or ImportOptions()
         # Raises UnknownSection before anything is written.
@@ -95,9 +95,8 @@ class Importer:
         self.parser = parser
         index_once_while_importing(ArticlePage)
         index_once_while_importing(Author)
-        self.writer: PageWriter = writer_class(writer)(
-            user=self._user, publish=self.options.publish
-        )
+        make_writer = writer if isinstance(writer, type) else writer_class(writer)
+        self.writer: PageWriter = make_writer(user=self._user, publish=self.options.publish)
         self.record = RunRecord(self.options, self._user)
         self.result = RunResult()
         self._names_seen: dict[str, str] = {}

@@ -47,7 +47,7 @@ def review_queue() -> QuerySet[ArticlePage]:
         .exclude(source_name="")
         .select_related("import_run")
         .annotate(section_title=Subquery(parent_title))
-        .defer("body", "source_text", "search_text")
+        .defer("body", "source_text")
     )
 
 
