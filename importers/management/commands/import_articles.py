@@ -14,7 +14,9 @@ from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 from importers.failures import describe_failure
+from importers.filenames import edition_from_filename
 from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
+from importers.parsing import ParsedFile, ParseHints, parse_bytes
 from importers.placement import UnknownSection
 from importers.report import summary_json, summary_text
 from importers.sources import Source, collect_sources
@@ -130,9 +132,6 @@ class Command(BaseCommand):
         return tqdm(total=total, unit=_("文件"), file=stream, dynamic_ncols=True)
 
     def _dry_run(self, sources: list[Source], options: dict[str, Any]) -> None:
-        from importers.filenames import edition_from_filename
-        from importers.parsing import ParsedFile, ParseHints, parse_bytes
-
         files = []
         for source in sources:
             try:
