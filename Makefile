@@ -7,9 +7,10 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLE_PAGES := tests/fixtures/pages
+PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run setup serve test test-services lint check bench bench-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev run setup serve test test-services lint check bench bench-parse score-parse bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -60,6 +61,13 @@ bench: bench-parse bench-site bench-import bench-load ## Run every benchmark
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
 	$(PY) -m tools.bench_parse --pages 1000
+
+# V=1 lists failed checks (C=convention: only its failures). The pipe fails loudly: the scorer
+# rejects output that is not JSON.
+score-parse: install ## Score the parser on the invented corpus, per check and per convention
+	$(PY) -m tools.check_gold --corpus $(PARSE_CORPUS)
+	$(MANAGE) import_articles --dry-run --format json $(PARSE_CORPUS)/raw/* \
+		| $(PY) -m tools.score_parse - --corpus $(PARSE_CORPUS) $(if $(V),-v) $(if $(C),-c $(C))
 
 clean: ## Remove the virtualenv, database and caches
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .hypothesis

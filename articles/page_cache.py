@@ -1,9 +1,18 @@
-"""Whole-page cache for anonymous readers, invalidated whenever content changes.
+"""Whole-page cache for anonymous readers, retired by what each page shows.
 
-Every cached response is stored under a key that contains a site-wide
-version number kept in the cache itself (Redis in production), so bumping it
-on publish, unpublish, move or delete retires every cached page in every
-process at once; stale entries simply expire.
+Each cached page records the versions of what it depends on, and a hit is
+served only while all of them are unchanged (one extra `get_many`):
+
+- every page depends on the *structure* (sections, home: the navigation) and
+  on *removals* (an article unpublished, moved or deleted; authors and print
+  pages changed), which retire everything;
+- an article page depends on its own version, bumped when it is published;
+- every other page (home, sections, archive, feeds, search, tags) depends on
+  the *listings*, bumped whenever any article is published.
+
+So a publishing import retires the listings and the articles it publishes,
+not the thousands of article pages readers are reading. Versions live in the
+shared cache (Redis in production), so every process sees a bump at once.
 """
 
 from __future__ import annotations
@@ -12,21 +21,31 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-VERSION_KEY = "newsroom:page-cache-version"
 CACHE_SECONDS = 60 * 60
 # Paths that are never cached: the admin, documents served through Wagtail, previews.
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/", "/static/", "/media/")
 KEPT_HEADERS = {"content-type", "content-language", "cache-control", "vary", "last-modified"}
 CACHEABLE_TYPES = ("text/html", "application/rss+xml", "application/xml", "text/plain")
 
-
 # The sections of each language (navigation, routing) change far less often
-# than articles: their own version, bumped when any page but an article changes.
+# than articles: the structure version, bumped when any page but an article changes.
 SECTIONS_VERSION_KEY = "newsroom:sections-version"
 SECTIONS_SECONDS = 10 * 60  # a safety net: changes made without signals show within minutes
+REMOVALS_KEY = "newsroom:v:removals"
+LISTINGS_KEY = "newsroom:v:listings"
+# Kept for tools that retire everything at once (benchmarks, bulk repairs).
+VERSION_KEY = REMOVALS_KEY
+
+# The request attribute the page-serving hook sets for the page being served.
+SERVED_PAGE_ATTR = "_newsroom_served_page"
+
+
+def page_key(page_id: int) -> str:
+    return f"newsroom:v:page:{page_id}"
 
 
 def _version(key: str) -> int:
@@ -37,20 +56,34 @@ def _version(key: str) -> int:
     return version
 
 
-def _bump(key: str) -> None:
+def _bump_now(key: str) -> None:
     try:
         cache.incr(key)
     except ValueError:  # no version yet
         cache.set(key, 2, timeout=None)
 
 
+def _bump(key: str) -> None:
+    # Now, so this process reads fresh pages inside the transaction, and again
+    # after commit, so a reader who re-cached the old text meanwhile is retired.
+    _bump_now(key)
+    transaction.on_commit(lambda: _bump_now(key))
+
+
 def current_version() -> int:
-    return _version(VERSION_KEY)
+    return _version(REMOVALS_KEY)
 
 
 def bump_version(**_kwargs) -> None:
-    """Retire every cached page (connected to Wagtail's content signals)."""
-    _bump(VERSION_KEY)
+    """Retire every cached page (removals, authors, print pages)."""
+    _bump(REMOVALS_KEY)
+
+
+def bump_published(instance=None, **_kwargs) -> None:
+    """A page went live or changed: retire it and every listing."""
+    if instance is not None and instance.pk:
+        _bump(page_key(instance.pk))
+    _bump(LISTINGS_KEY)
 
 
 def sections_key(locale_id: int) -> str:
@@ -60,6 +93,26 @@ def sections_key(locale_id: int) -> str:
 def bump_sections_version(**_kwargs) -> None:
     """Retire the cached section lists (a section or home page changed)."""
     _bump(SECTIONS_VERSION_KEY)
+
+
+def dependencies(request) -> tuple[str, ...]:
+    """The version keys the page being answered depends on."""
+    shared = (SECTIONS_VERSION_KEY, REMOVALS_KEY)
+    served = getattr(request, SERVED_PAGE_ATTR, None)
+    if served is not None and served[1]:
+        return (*shared, page_key(served[0]))
+    return (*shared, LISTINGS_KEY)
+
+
+_SNAPSHOT = (SECTIONS_VERSION_KEY, REMOVALS_KEY, LISTINGS_KEY)
+
+
+def _versions(keys: tuple[str, ...]) -> tuple[int, ...]:
+    found = cache.get_many(keys)
+    missing = [k for k in keys if k not in found]
+    for k in missing:  # a version must exist to be compared later
+        found[k] = _version(k)
+    return tuple(found[k] for k in keys)
 
 
 def _cacheable_request(request) -> bool:
@@ -102,21 +155,27 @@ class PageCacheMiddleware:
         where = hashlib.sha1(
             f"{request.get_host()}|{request.get_full_path()}".encode(), usedforsecurity=False
         ).hexdigest()
-        key = f"newsroom:page:{current_version()}:{where}"
+        key = f"newsroom:page:{where}"
         hit = cache.get(key)
         if hit is not None:
-            content, status, headers = hit
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+            deps, versions, content, status, headers = hit
+            if _versions(deps) == versions:
+                response = HttpResponse(content, status=status)
+                for name, value in headers:
+                    response[name] = value
+                response["X-Page-Cache"] = "hit"
+                return response
+        # Versions read before rendering: a bump during the render retires the copy.
+        before = dict(zip(_SNAPSHOT, _versions(_SNAPSHOT), strict=True))
         response = self.get_response(request)
         if _cacheable_response(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             patch_cache_control(response, public=True, max_age=60)
+            deps = dependencies(request)
             headers = [(k, v) for k, v in response.items() if k.lower() in KEPT_HEADERS]
-            cache.set(key, (response.content, response.status_code, headers), CACHE_SECONDS)
+            versions = tuple(before[d] if d in before else _version(d) for d in deps)
+            entry = (deps, versions, response.content, response.status_code, headers)
+            cache.set(key, entry, CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response

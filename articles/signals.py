@@ -1,11 +1,11 @@
-"""Content changes retire the page cache (and section changes the cached section lists)."""
+"""Content changes retire what they touch in the page cache (see articles.page_cache)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.models import ArticlePage, Author, PrintPage
-from articles.page_cache import bump_sections_version, bump_version
+from articles.page_cache import bump_published, bump_sections_version, bump_version
 
 
 def _page_deleted(sender, instance, **kwargs):
@@ -23,7 +23,7 @@ def _structure_changed(sender, instance=None, **kwargs):
 
 
 def connect() -> None:
-    page_published.connect(bump_version, dispatch_uid="newsroom-cache-published")
+    page_published.connect(bump_published, dispatch_uid="newsroom-cache-published")
     page_unpublished.connect(bump_version, dispatch_uid="newsroom-cache-unpublished")
     post_page_move.connect(bump_version, dispatch_uid="newsroom-cache-moved")
     post_delete.connect(_page_deleted, dispatch_uid="newsroom-cache-deleted")

@@ -3,12 +3,14 @@
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from articles.models import Author, PrintPage
+from articles.models import ArticlePage, Author, PrintPage
+from articles.page_cache import SERVED_PAGE_ATTR
 from editorial.views import AuthorMergeView
 
 
@@ -78,3 +80,9 @@ class PrintPageViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(PrintPageViewSet)
+
+
+@hooks.register("before_serve_page")
+def note_served_page(page, request, serve_args, serve_kwargs):
+    """Tell the page cache which page answers (an article depends on itself only)."""
+    setattr(request, SERVED_PAGE_ATTR, (page.pk, isinstance(page, ArticlePage)))

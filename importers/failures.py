@@ -13,6 +13,15 @@ _DISK_FULL = ("disk is full", "no space left", "could not extend file", "disk fu
 _READ_ONLY = ("readonly database", "read-only", "permission denied", "unable to open database")
 
 
+def describe_unreachable(exc: BaseException, where: str) -> str:
+    """The database cannot be reached at all: say where we looked and what to check."""
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return _(
+        "无法连接数据库 %(where)s：%(detail)s。请确认数据库服务已启动，"
+        "并检查环境变量 DATABASE_URL。"
+    ) % {"where": where, "detail": detail}
+
+
 def describe_failure(exc: BaseException) -> str:
     """One line naming the cause in words an operator can act on."""
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

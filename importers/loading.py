@@ -55,6 +55,7 @@ from .results import (
 from .retry import with_lock_retry
 from .runs import RunRecord
 from .signals import importing, index_once_while_importing
+from .sources import readable_name
 from .writers import PageWriter, writer_class
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class Importer:
         """Import one file in its own transaction; never raises for bad input."""
         path = Path(path)
         started = time.perf_counter()
-        result = FileResult(source=source or str(path), name=path.name)
+        result = FileResult(source=source or str(path), name=readable_name(path.name))
         try:
             self._import_file(path, result)
         except FileFailed as exc:

@@ -1,4 +1,5 @@
-"""Benchmarks, generators and demo data: run from the repository, never shipped.
+"""Developer tools run from the repository root (not installed with the site).
 
-Nothing in the runtime packages imports from here.
+Benchmarks, page generators, demo data and the parse-corpus scorer; nothing
+in the runtime packages imports from here.
 """

@@ -1,9 +1,18 @@
-"""Bytes -> text. Strict, cheap checks first; charset-normalizer only as a last resort."""
+"""Bytes -> text. Strict, cheap checks first; charset-normalizer only as a last resort.
+
+Every guess among encodings that decode without error is checked for plausibility
+(`plausible.py`): text that decodes into mostly rare characters is a wrong guess,
+and a file no encoding reads plausibly is refused rather than imported as garbage.
+"""
 
 from __future__ import annotations
 
 import codecs
 import re
+
+from charset_normalizer import from_bytes
+
+from .plausible import PLAUSIBLE, plausibility
 
 # Control characters other than tab, LF, FF, CR: a sign of a binary file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -23,30 +32,30 @@ _BOMS = (
 )
 
 
-def _guess_bomless_utf16(data: bytes) -> str | None:
-    # UTF-16 text (Chinese or ASCII) has NULs concentrated in one byte parity
-    # for ASCII, and pairs of non-NUL bytes for CJK; decoding must round-trip.
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        sample = sample[: len(sample) - (len(sample) % 2)]
-    if not sample:
+# Legacy Chinese encodings a newsroom's archive may hold, most common first:
+# the mainland's GB18030 (a superset of GBK and GB2312) and Hong Kong's and
+# Taiwan's Big5 (HKSCS is its superset).
+_LEGACY_CJK = ("gb18030", "big5hkscs")
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
         return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    candidates = []
-    if odd > half * 0.2 and even < odd * 0.1:
-        candidates.append("utf-16-le")
-    if even > half * 0.2 and odd < even * 0.1:
-        candidates.append("utf-16-be")
-    for enc in candidates:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
+
+
+def _most_plausible(data: bytes, codecs_: tuple[str, ...]) -> tuple[str, str, float, int] | None:
+    """The candidate decoding whose letters look most like Chinese text."""
+    best: tuple[str, str, float, int] | None = None
+    for codec in codecs_:
+        text = _strict(data, codec)
+        if text is None or _CONTROL.search(text[:65536]):
             continue
-        if not _CONTROL.search(text):
-            return enc
-    return None
+        share, seen = plausibility(text)
+        if best is None or share > best[2]:
+            best = (text, codec, share, seen)
+    return best
 
 
 def _looks_binary(text: str) -> bool:
@@ -69,27 +78,39 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise DecodeError(msg) from None
             return _checked(text, label)
     if b"\x00" in data:
-        enc = _guess_bomless_utf16(data)
-        if enc:
-            return _checked(data.decode(enc), enc)
+        # Without a byte-order mark, UTF-16 is the only text with NUL bytes.
+        best = _most_plausible(data, ("utf-16-le", "utf-16-be"))
+        if best and best[2] >= PLAUSIBLE:
+            return _checked(best[0], best[1])
         raise DecodeError("binary file (contains NUL bytes)")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            return _checked(data.decode(enc), enc)
-        except UnicodeDecodeError:
-            continue
-    return _fallback(data)
+    # UTF-8 validates itself: text that decodes strictly is UTF-8.
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return _checked(text, "utf-8")
+    best = _most_plausible(data, _LEGACY_CJK)
+    if best and best[2] >= PLAUSIBLE:
+        return _checked(best[0], best[1])
+    return _fallback(data, best)
 
 
-def _fallback(data: bytes) -> tuple[str, str]:
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - dependency is declared
-        raise DecodeError("unknown text encoding") from None
+def _fallback(data: bytes, cjk: tuple[str, str, float, int] | None) -> tuple[str, str]:
     best = from_bytes(data).best()
-    if best is None:
-        raise DecodeError("binary file or unknown text encoding")
-    return _checked(str(best), str(best.encoding))
+    if best is not None:
+        text = str(best)
+        share, seen = plausibility(text)
+        if seen == 0 or share >= PLAUSIBLE or not _has_han(text):
+            return _checked(text, str(best.encoding))
+    if cjk is not None:
+        raise DecodeError(
+            "unknown text encoding: read as GB18030 or Big5 the text is mostly rare "
+            f"characters (at best {cjk[2]:.0%} common ones); save it as UTF-8 and "
+            "import it again"
+        )
+    raise DecodeError("binary file or unknown text encoding")
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text[:20_000])
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -60,8 +59,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Whole-page cache for anonymous GETs; retired on publish/unpublish/move/delete.
-    "articles.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +67,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Whole-page cache for anonymous GETs, below every middleware that adds
+    # headers, so a hit gets the same security headers as a miss.
+    "articles.page_cache.PageCacheMiddleware",
     # Last, as django-axes requires: it turns lockouts into responses.
     "axes.middleware.AxesMiddleware",
 ]
@@ -213,7 +213,12 @@ LOGGING = {
 
 def require_secret_key(key: str) -> str:
     if not key:
-        raise ImproperlyConfigured(_("SECRET_KEY must be set in the environment."))
+        # Plain text: translations cannot load before settings exist.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set: production settings need a long random SECRET_KEY in "
+            "the environment, e.g. export SECRET_KEY=\"$(python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))')\""
+        )
     return key
 
 # New translations start as drafts: a live Chinese article must not appear

@@ -82,9 +82,14 @@ def test_chief_editor_fixes_an_imported_headline_and_publishes(
     page.select_option("#id_editorial_section", str(yaowen.pk))
     # Publish sits in the action menu's dropdown next to "Save draft".
     page.click("footer [data-w-dropdown-target=toggle]")
-    page.click("button[name=action-publish]")
-    page.wait_for_url(lambda url: "/edit/" not in url or "/pages/" in url)
+    # Wait for the POST's answer and the page it leads to before the test
+    # queries the database: the live server shares SQLite's connection.
+    with page.expect_response(
+        lambda r: r.request.method == "POST" and f"/pages/{article.pk}/edit/" in r.url
+    ):
+        page.click("button[name=action-publish]")
     page.wait_for_load_state("networkidle")
+    page.wait_for_selector(".messages")
     page.screenshot(path=str(SHOTS / "after-publish.png"), full_page=True)
 
     article = ArticlePage.objects.get(pk=article.pk)

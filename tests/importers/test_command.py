@@ -29,9 +29,13 @@ def call(*args: str) -> str:
 def test_dry_run_json_is_the_parser_contract_and_touches_no_database(site_tree, tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
-    with CaptureQueriesContext(connection) as queries:
-        out = call(str(SAMPLE), str(bad), "--dry-run", "--format", "json")
+    stdout = io.StringIO()
+    with CaptureQueriesContext(connection) as queries, pytest.raises(CommandError) as failed:
+        call_command("import_articles", str(SAMPLE), str(bad), "--dry-run", "--format", "json",
+                     stdout=stdout, stderr=io.StringIO())
+    out = stdout.getvalue()
     assert len(queries) == 0
+    assert failed.value.returncode == 1  # one file could not be parsed
     data = json.loads(out)
     expected = parse_bytes(SAMPLE.read_bytes(), source=str(SAMPLE)).to_dict()
     assert data["files"][0] == expected
@@ -181,3 +185,59 @@ def test_progress_bar_on_a_terminal_but_not_with_json(site_tree):
     call_command("import_articles", str(SAMPLE), "--format", "json", stdout=out)
     assert "100%" not in out.getvalue()
     json.loads(out.getvalue())
+
+
+def test_dry_run_fails_on_missing_and_binary_files(tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    stdout = io.StringIO()
+    with pytest.raises(CommandError, match="2") as failed:
+        call_command("import_articles", str(binary), str(tmp_path / "gone.txt"), "--dry-run",
+                     stdout=stdout, stderr=io.StringIO())
+    assert failed.value.returncode == 1
+    out = stdout.getvalue()
+    assert f"{binary}: " in out and "binary" in out
+    assert "gone.txt: " in out and "文件不存在" in out
+
+
+def test_a_symlink_loop_is_a_failed_file_not_a_crash(site_tree, tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    stdout = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(loop), str(SAMPLE), stdout=stdout,
+                     stderr=io.StringIO())
+    out = stdout.getvalue()
+    assert "loop.txt" in out and "无法读取" in out
+    assert ArticlePage.objects.exists()  # the good file was imported all the same
+
+
+def test_a_gbk_encoded_file_name_is_shown_and_stored_readably(site_tree, tmp_path):
+    import os
+
+    raw_name = "一版.txt".encode("gbk")
+    target = os.path.join(os.fsencode(tmp_path), raw_name)
+    shutil.copy(SAMPLE, os.fsdecode(target))
+    out = call(os.fsdecode(target), "--format", "json")
+    assert "一版.txt" in out
+    assert [f["name"] for f in ImportRun.objects.get().files] == ["一版.txt"]
+    assert ArticlePage.objects.exists()
+
+
+def test_an_unreachable_database_is_one_sentence_not_a_traceback():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "DATABASE_URL": "postgres://postgres:hunter2@127.0.0.1:1/newsroom"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_articles", str(SAMPLE)],
+        cwd=root, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "127.0.0.1:1/newsroom" in result.stderr and "DATABASE_URL" in result.stderr
+    assert "hunter2" not in result.stderr

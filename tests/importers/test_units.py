@@ -45,6 +45,7 @@ def test_collect_sources_files_folders_and_missing(tmp_path):
         str(tmp_path / "no.txt"),  # b.txt given twice is read once
     ]
     assert [s.missing for s in sources] == [False, False, False, True]
+    assert sources[-1].problem == "文件不存在"
 
 
 def test_body_stream_maps_every_block_type():

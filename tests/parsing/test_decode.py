@@ -74,4 +74,54 @@ def test_control_characters_mean_binary() -> None:
 def test_other_legacy_encoding_falls_back_to_detection() -> None:
     text = "Zürich Straße – naïve café " * 20
     decoded, enc = decode(text.encode("cp1252"))
-    assert "Zürich" in decoded or enc  # detected, never a traceback
+    # Single-byte Western encodings differ only in rare letters (ï): no CJK guess.
+    assert decoded.startswith("Zürich Straße – na")
+    assert enc.startswith("cp125")
+
+
+# Invented traditional-script text, as a Hong Kong or Taiwan archive holds it.
+TRADITIONAL = (
+    "本報訊（記者 張明遠 通訊員 李曉華）近年來，瀾川市總工會堅持為職工辦實事，"
+    "推動職工書屋建設。\n會議強調，要切實維護職工合法權益，讓勞動者體面勞動、全面發展。\n"
+)
+SIMPLIFIED = (
+    "本报讯（记者张明远 通讯员李晓华）近年来，澜川市总工会坚持为职工办实事，推动职工书屋"
+    "建设。\n会议强调，要切实维护职工合法权益，让劳动者体面劳动、全面发展。\n"
+)
+
+
+@pytest.mark.parametrize("codec", ["big5", "big5hkscs"])
+def test_big5_is_not_mistaken_for_gb18030(codec: str) -> None:
+    text, enc = decode(TRADITIONAL.encode(codec))
+    assert text == TRADITIONAL
+    assert enc == "big5hkscs"
+
+
+def test_simplified_gb_text_is_not_mistaken_for_big5() -> None:
+    assert decode(SIMPLIFIED.encode("gb2312")) == (SIMPLIFIED, "gb18030")
+
+
+def test_traditional_text_in_gbk_stays_gbk() -> None:
+    assert decode(TRADITIONAL.encode("gbk")) == (TRADITIONAL, "gb18030")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_chinese_only_utf16_without_bom_is_detected(codec: str) -> None:
+    # One line break in a long paragraph: few NUL bytes, none of them ASCII.
+    text = SIMPLIFIED.replace("\n", "") * 3 + "\n"
+    assert decode(text.encode(codec)) == (text, codec)
+
+
+def test_undecidable_bytes_are_refused_not_imported_as_garbage() -> None:
+    # Bytes that GB18030 accepts but that read as rare characters in every encoding.
+    data = bytes([0x81, 0x40, 0x82, 0x41, 0x83, 0x42, 0xFE, 0x4F]) * 60
+    with pytest.raises(DecodeError, match="UTF-8"):
+        decode(data)
+
+
+def test_plausibility_separates_right_and_wrong_decodings() -> None:
+    from importers.parsing.plausible import PLAUSIBLE, plausibility
+
+    right, _ = plausibility(TRADITIONAL)
+    wrong, _ = plausibility(TRADITIONAL.encode("big5").decode("gb18030", "replace"))
+    assert right >= PLAUSIBLE > wrong

@@ -163,3 +163,56 @@ def test_section_lists_are_cached_until_a_section_changes(client, demo, site_tre
     nav = soup_of(fresh_get(client, "/zh-hans/")).select(".site-nav a")
     assert "新栏目" not in [a.get_text(strip=True) for a in nav]
     assert fresh_get(client, "/zh-hans/xin/").status_code == 404
+
+
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+)
+
+
+@pytest.mark.parametrize("url", ["/zh-hans/", "/zh-hans/yaowen/tuoyu-fuwu/", "/zh-hans/feed/"])
+def test_cache_hits_carry_every_security_header_a_miss_has(client, demo, url):
+    miss = fresh_get(client, url)
+    hit = client.get(url)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    expected = [h for h in SECURITY_HEADERS if h in miss]
+    assert "Content-Security-Policy" in expected and "X-Frame-Options" in expected
+    for header in expected:
+        assert hit[header] == miss[header], header
+
+
+def test_publishing_an_article_retires_listings_but_not_other_articles(client, demo, section):
+    other = "/zh-hans/yaowen/tuoyu-fuwu/"
+    fresh_get(client, other)
+    client.get("/zh-hans/yaowen/")
+    client.get("/zh-hans/feed/")
+    make_article(section, title="刚刚发布的稿件", slug="just-now")
+    assert client.get(other)["X-Page-Cache"] == "hit"
+    listing = client.get("/zh-hans/yaowen/")
+    assert listing["X-Page-Cache"] == "miss"
+    assert "刚刚发布的稿件" in listing.content.decode()
+    assert "刚刚发布的稿件" in client.get("/zh-hans/feed/").content.decode()
+
+
+def test_republishing_an_article_retires_its_own_page(client, demo):
+    article = demo["tuoyu-fuwu"]
+    fresh_get(client, article.url)
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+    article.title = "托育服务进园区（修订）"
+    article.save_revision().publish()
+    response = client.get(article.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "托育服务进园区（修订）" in response.content.decode()
+
+
+def test_unpublishing_retires_pages_that_link_to_the_article(client, demo):
+    article = demo["laomo-jingshen"]
+    other = "/zh-hans/yaowen/tuoyu-fuwu/"
+    fresh_get(client, other)
+    assert client.get(other)["X-Page-Cache"] == "hit"
+    article.unpublish()
+    assert client.get(other)["X-Page-Cache"] == "miss"

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import DatabaseError
+from django.db import DatabaseError, OperationalError, connection
 from django.utils.translation import gettext as _
 
-from importers.failures import describe_failure
+from importers.failures import describe_failure, describe_unreachable
 from importers.filenames import edition_from_filename
 from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
 from importers.parsing import ParsedFile, ParseHints, parse_bytes
@@ -53,6 +53,10 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self._dry_run(sources, options)
             return
+        try:
+            connection.ensure_connection()
+        except OperationalError as exc:
+            raise CommandError(describe_unreachable(exc, _database_label())) from exc
 
         user = None
         if options["user"]:
@@ -82,12 +86,12 @@ class Command(BaseCommand):
         interrupted = False
         try:
             for source in sources:
-                if source.missing:
+                if source.problem:
                     result = FileResult(
                         source=source.display,
                         name=source.path.name,
                         status=FileStatus.FAILED,
-                        error=_("文件不存在"),
+                        error=source.problem,
                     )
                     importer.result.files.append(result)
                 else:
@@ -134,6 +138,9 @@ class Command(BaseCommand):
     def _dry_run(self, sources: list[Source], options: dict[str, Any]) -> None:
         files = []
         for source in sources:
+            if source.problem:
+                files.append(ParsedFile(source=source.display, sha256="", error=source.problem))
+                continue
             try:
                 data = source.path.read_bytes()
             except OSError as exc:
@@ -158,7 +165,14 @@ class Command(BaseCommand):
         if options["format"] == "json":
             payload = {"files": [f.to_dict() for f in files]}
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
-            return
+        else:
+            self._print_dry_run(files)
+        failed = sum(1 for f in files if f.error)
+        if failed:
+            # Scripts check the exit code: a dry run that could not read a file failed.
+            raise CommandError(_("%(n)d 个文件无法解析") % {"n": failed}, returncode=1)
+
+    def _print_dry_run(self, files: list[Any]) -> None:
         for parsed in files:
             if parsed.error:
                 self.stdout.write(f"{parsed.source}: {_('错误')} {parsed.error}")
@@ -172,6 +186,14 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  #{article.position} [{article.kind}] {article.headline or '—'}{flag}"
                 )
+
+
+def _database_label() -> str:
+    """Host and name of the default database, never its password."""
+    conf = connection.settings_dict
+    if conf.get("HOST"):
+        return f"{conf['HOST']}:{conf.get('PORT') or ''}/{conf.get('NAME')}"
+    return str(conf.get("NAME"))
 
 
 def _os_user() -> str:
