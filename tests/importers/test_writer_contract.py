@@ -11,6 +11,7 @@ their source (file, position) and authors by name.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ from django.db import transaction
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 
-from articles.models import ArticlePage, Author
+from articles.models import ArticleAuthor, ArticlePage, Author
+from importers.models import ImportRun
 from importers.writers import BulkWriter, PublicApiWriter
 
 from .conftest import PAGES, run_import
@@ -68,6 +70,12 @@ class Names:
             for pk, path in Page.objects.exclude(pk__in=self.pages).values_list("pk", "path")
         )
         self.authors = dict(Author.objects.values_list("pk", "name"))
+        run_ids = ImportRun.objects.order_by("pk").values_list("pk", flat=True)
+        self.runs = {pk: f"run{n}" for n, pk in enumerate(run_ids)}
+        self.links = {
+            pk: f"{name}/{role}"
+            for pk, name, role in ArticleAuthor.objects.values_list("pk", "author__name", "role")
+        }
         # A page's revisions numbered in order: "file.txt#0@1" is its second.
         self.revisions: dict[int, str] = {}
         counts: dict[str, int] = {}
@@ -82,6 +90,8 @@ class Names:
             return f"author:{self.authors[int(object_id)]}"
         if issubclass(model, Page):
             return self.pages[int(object_id)]
+        if model is ImportRun:
+            return self.runs[int(object_id)]
         return f"{model.__name__}:{object_id}"
 
 
@@ -136,6 +146,7 @@ def snapshot() -> dict[str, Any]:
         for link in content.get("article_authors", []):
             for key in ("pk", "page", "id"):
                 link.pop(key, None)
+            link["author"] = names.authors.get(link.get("author"))
         revisions.append(
             {
                 "name": names.revisions[revision.pk],
@@ -146,6 +157,8 @@ def snapshot() -> dict[str, Any]:
             }
         )
 
+    # By page, then in order: files number their revisions in different orders.
+    revisions.sort(key=lambda revision: revision["name"])
     log = sorted(
         (
             names.pages[entry.page_id],
@@ -164,8 +177,12 @@ def snapshot() -> dict[str, Any]:
             ContentType.objects.get_for_id(ref.base_content_type_id).model,
             names.of(ref.to_content_type_id, ref.to_object_id),
             ref.model_path,
-            ref.content_path,
-            ref.content_path_hash,
+            # Child rows are named by their id in the path (and its hash).
+            re.sub(
+                r"^article_authors\.(\d+)\.",
+                lambda m: f"article_authors.{names.links[int(m[1])]}.",
+                ref.content_path,
+            ),
         )
         for ref in ReferenceIndex.objects.all()
     )
