@@ -2,8 +2,8 @@
 
 It does what treebeard's add_child and Wagtail's save_revision, log and
 index updates do, but batched per file: child paths come from the locked
-parent, revisions, history, ledger-free bookkeeping and index rows are
-inserted in bulk at the end of the file. The contract test
+parent (treebeard's path helpers), and revisions, history, child counts,
+reference and search index rows are written in bulk at the end of the file. The contract test
 (tests/importers/test_writer_contract.py) holds it to the same result as
 PublicApiWriter, which uses only Wagtail's public API.
 """
