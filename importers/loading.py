@@ -1,49 +1,48 @@
 """Parsed pages → Wagtail ArticlePages, one file per transaction.
 
 The Importer runs the pipeline for each file: read the bytes, ask the ledger
-whether they are new, parse them (with the parser it is given), plan what to
-do per article (importers.plan, pure), fill the pages (importers.filling)
-and hand them to a page writer (importers.writers). The run record
-(importers.runs) follows along. The management command is a thin shell
-around it; tests and the benchmark drive it directly.
+whether they are new, parse them (with the parser it is given), recognise
+the articles and decide what to do with each (importers.ledger and
+importers.decisions, pure), fill the pages (importers.filling) and hand them
+to a page writer (importers.writers). The run record (importers.runs)
+follows along. The management command is a thin shell around it; tests and
+the benchmark drive it directly.
 
-Identity of an imported article is (file base name, position in the file),
-kept in the ImportedArticle ledger whose unique constraint the database
-enforces. A file whose SHA-256 matches every ledger row is "unchanged" and is
-neither parsed nor loaded: one query decides it.
+Identity of an imported article is its content within its edition and page
+(importers/identity.py matches parsed articles to ImportedArticle ledger rows;
+the database refuses two rows with the same text in one edition). The file's
+name and an article's position are only recorded. A file whose bytes were
+already imported from the same path is "unchanged" and is neither parsed nor
+loaded: one query decides it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from articles.models import ArticlePage, Author, PrintPage
-from importers.parsing import ParsedFile, ParseHints, parse_bytes
+from importers.parsing import ParsedFile, ParseHints
 
 from .authors import AuthorDirectory
 from .content import headline_or_provisional, slug_base
+from .decisions import Action, Decision
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
 from .filling import Provenance, fill_page
+from .identity import content_sha256, identify_parsed
+from .ledger import FileKey, already_imported, describe_decision, recognise
 from .models import ImportedArticle, ImportRun
 from .placement import Placement
-from .plan import (
-    Action,
-    FilePlan,
-    LedgerEntry,
-    PageState,
-    SkipReason,
-    Step,
-    file_is_unchanged,
-    plan_file,
-)
 from .results import (
     ArticleResult,
     FileResult,
@@ -61,6 +60,8 @@ from .writers import PageWriter, writer_class
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
+    from importers.parsing import ParsedArticle
+
 #: parse_bytes(data, source=name, hints=ParseHints(...)) -> ParsedFile
 Parser = Callable[..., ParsedFile]
 
@@ -76,8 +77,8 @@ def sha256_of(data: bytes) -> str:
 class Importer:
     """Imports files for one ImportRun. Not thread-safe: one per thread.
 
-    `parser` turns a file's bytes into a ParsedFile (the real parser unless a
-    test passes another); `writer` is a page writer class or its name
+    `parser` turns a file's bytes into a ParsedFile (settings.IMPORTER_PARSER,
+    the real parser, unless given); `writer` is a page writer class or its name
     (settings.IMPORTER_WRITER unless given).
     """
 
@@ -87,20 +88,19 @@ class Importer:
         self,
         options: ImportOptions | None = None,
         *,
-        parser: Parser = parse_bytes,
+        parser: Parser | None = None,
         writer: str | type[PageWriter] | None = None,
     ) -> None:
         self.options = options or ImportOptions()
         # Raises UnknownSection before anything is written.
         self.placement = Placement(self.options.section)
-        self.parser = parser
+        self.parser = parser or import_string(settings.IMPORTER_PARSER)
         index_once_while_importing(ArticlePage)
         index_once_while_importing(Author)
         make_writer = writer if isinstance(writer, type) else writer_class(writer)
         self.writer: PageWriter = make_writer(user=self._user, publish=self.options.publish)
         self.record = RunRecord(self.options, self._user)
         self.result = RunResult()
-        self._names_seen: dict[str, str] = {}
 
     @property
     def run(self) -> ImportRun | None:
@@ -138,27 +138,25 @@ class Importer:
         return result
 
     def _import_file(self, path: Path, result: FileResult) -> None:
-        other = self._names_seen.setdefault(result.name, result.source)
-        if other != result.source:
-            raise FileFailed(
-                _("与 %(other)s 同名：文件名是导入记录的标识，请改名后再导入") % {"other": other}
-            )
         try:
             data = path.read_bytes()
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise FileFailed(_("无法读取文件：%(reason)s") % {"reason": reason}) from exc
         result.sha256 = sha256 = sha256_of(data)
+        hint = self._edition_hint(result.name)
+        # The path is recorded (and compared) as stored: readable, and cut to the column.
+        where = readable_name(os.path.abspath(path))[:1024]
+        self._key = FileKey(result.name, where, sha256, hint.edition_date, hint.page)
 
         # The fast path: one query, no parsing, no page loads.
-        known = with_lock_retry(lambda: self._ledger_shas(result.name))
-        if file_is_unchanged(known, sha256):
+        known = with_lock_retry(lambda: already_imported(self._key))
+        if known:
             result.status = FileStatus.UNCHANGED
-            result.unchanged = len(known)
+            result.unchanged = known
             return
 
-        hint = self._edition_hint(result.name)
-        parsed = self._parse(data, result.name, hint)
+        parsed = self._parse(data, result.name)
         conflicts = 0
         while True:
             try:
@@ -180,13 +178,8 @@ class Importer:
         with transaction.atomic():
             self._load(parsed, result, sha256, hint)
 
-    @staticmethod
-    def _ledger_shas(name: str) -> list[str]:
-        return list(
-            ImportedArticle.objects.filter(source_name=name).values_list("sha256", flat=True)
-        )
-
-    def _parse(self, data: bytes, name: str, hint: EditionHint) -> ParsedFile:
+    def _parse(self, data: bytes, name: str) -> ParsedFile:
+        hint = self._edition_hint(name)
         try:
             parsed = self.parser(
                 data,
@@ -211,111 +204,147 @@ class Importer:
 
     # -- inside the file's transaction -----------------------------------
 
-    def _load(self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint) -> None:
-        name = result.name
+    def _load(
+        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint
+    ) -> None:
+        key = self._key
         if connection.vendor == "postgresql":
-            # Serialise imports of the same file name: the second waits, then
-            # finds the first one's ledger rows instead of creating duplicates.
+            # Serialise imports of one edition page (or of one undated file):
+            # the second waits, then finds the first one's ledger rows instead
+            # of creating duplicates. The unique constraint catches the rest.
             with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])
-        rows = {
-            row.position: row
-            for row in ImportedArticle.objects.select_for_update().filter(source_name=name)
-        }
-        if file_is_unchanged((row.sha256 for row in rows.values()), sha256):
+                cursor.execute(
+                    "SELECT pg_advisory_xact_lock(hashtext(%s))", [key.edition_key or key.path]
+                )
+        known = already_imported(key)
+        if known:
             result.status = FileStatus.UNCHANGED
-            result.unchanged = len(rows)
+            result.unchanged = known
             return
-        pages = ArticlePage.objects.in_bulk([row.page_id for row in rows.values() if row.page_id])
-        plan = plan_file(
-            [article.position for article in parsed.articles],
-            sha256,
-            {pos: LedgerEntry(row.sha256, row.page_id) for pos, row in rows.items()},
-            {
-                pk: PageState(page.title, page.latest_revision_id != page.import_revision_id)
-                for pk, page in pages.items()
-            },
-        )
+        # What each parsed article is in the ledger, and what to do with it.
+        known_by = recognise(key, parsed.articles)
         token = importing.set(True)
         try:
             with self.writer.writing():
-                self._write(parsed, plan, result, sha256, hint, rows, pages)
+                authors = AuthorDirectory()
+                authors.create_missing(a for article in parsed.articles for a in article.authors)
+                self._load_articles(
+                    parsed, result, sha256, hint, known_by.rows, known_by.plan, known_by.pages,
+                    authors,
+                )
         finally:
             importing.reset(token)
-        for position in plan.gone:
+        for row in known_by.gone:
             result.notes.append(
-                _("#%(pos)d：新版文件中已没有这篇稿件，原页面保留") % {"pos": position}
+                _("#%(pos)d：新版文件中已没有这篇稿件，原页面保留") % {"pos": row.position}
             )
+            # Looked for in these bytes: the fast path may skip them next time.
+            row.sha256 = sha256
+            row.save(update_fields=["sha256", "updated_at"])
 
-    def _write(
+    def _load_articles(
         self,
         parsed: ParsedFile,
-        plan: FilePlan,
         result: FileResult,
         sha256: str,
         hint: EditionHint,
-        rows: dict[int, ImportedArticle],
+        ledger: dict[int, ImportedArticle],
+        plan: list[Decision],
         pages: dict[int, ArticlePage],
+        authors: AuthorDirectory,
     ) -> None:
-        authors = AuthorDirectory()
-        authors.create_missing(a for article in parsed.articles for a in article.authors)
         source = Provenance(result.name, sha256, self._print_page(hint), self.run)
-        articles = {article.position: article for article in parsed.articles}
         new_pages: dict[int, list[str]] = {}
-        parents: dict[int, int] = {}
-        for position in plan.positions(Action.CREATE):
-            article = articles[position]
-            parents[position] = self.placement.section_id_for(article.column)
-            new_pages.setdefault(parents[position], []).append(
-                slug_base(headline_or_provisional(article), hint.edition_date)
-            )
+        for article, decision in zip(parsed.articles, plan, strict=True):
+            if decision.action == Action.CREATE:
+                new_pages.setdefault(self.placement.section_id_for(article.column), []).append(
+                    slug_base(headline_or_provisional(article), hint.edition_date)
+                )
         self.writer.begin_file(new_pages)
         ledger_rows: list[ImportedArticle] = []
-        for step in plan.steps:
-            article = articles[step.position]
-            if step.action == Action.CREATE:
-                page = ArticlePage()
-                links = fill_page(page, article, source, authors)
-                self.writer.create(
-                    page, parents[step.position], slug_base(page.title, hint.edition_date), links
-                )
-                ledger_rows.append(
-                    ImportedArticle(
-                        source_name=source.name,
-                        position=step.position,
-                        sha256=source.sha256,
-                        page=page,
-                        run=self.run,
+        for article, decision in zip(parsed.articles, plan, strict=True):
+            match = decision.match
+            pos, title = article.position, headline_or_provisional(article)
+            if decision.action == Action.DUPLICATE:
+                result.notes.append(
+                    _(
+                        "#%(pos)d《%(title)s》：与本文件 #%(other)d 内容相同，"
+                        "只保留一个页面（duplicate）"
                     )
+                    % {
+                        "pos": pos,
+                        "title": title,
+                        "other": parsed.articles[match.same_as].position,
+                    }
                 )
-                outcome = self._done(step, Outcome.CREATED, page)
-            elif step.action == Action.UPDATE:
-                page = pages[step.page_id]
-                links = fill_page(page, article, source, authors)
-                # New content asks for a fresh review.
-                page.reviewed_at = None
-                page.reviewed_by = None
-                self.writer.update(page, links)
-                row = rows[step.position]
-                row.sha256 = source.sha256
-                row.run = self.run
-                row.save(update_fields=["sha256", "run", "updated_at"])
-                outcome = self._done(step, Outcome.UPDATED, page)
-            elif step.action == Action.UNCHANGED:
-                outcome = ArticleResult(step.position, Outcome.UNCHANGED, step.page_id)
+                outcome = ArticleResult(pos, Outcome.UNCHANGED)
+            elif decision.action == Action.CREATE:
+                if decision.reason == "ambiguous":
+                    result.notes.append(
+                        _(
+                            "#%(pos)d《%(title)s》：与已导入的 %(count)d 篇稿件都相近，"
+                            "无法确定是哪一篇，已新建草稿（ambiguous）"
+                        )
+                        % {"pos": pos, "title": title, "count": len(match.rivals)}
+                    )
+                outcome = self._create(article, source, hint, authors, ledger_rows)
             else:
-                result.notes.append(_skip_note(step))
-                outcome = ArticleResult(step.position, Outcome.SKIPPED, step.page_id, step.title)
+                outcome = self._load_known(
+                    article, decision, ledger[match.candidate], pages, result, source, authors
+                )
             result.count(outcome)
         self.writer.finish_file(authors.created)
         ImportedArticle.objects.bulk_create(ledger_rows)
 
-    @staticmethod
-    def _done(step: Step, outcome: Outcome, page: ArticlePage) -> ArticleResult:
-        return ArticleResult(step.position, outcome, page.pk, page.title, len(page.import_warnings))
+    def _load_known(
+        self,
+        article: ParsedArticle,
+        decision: Decision,
+        row: ImportedArticle,
+        pages: dict[int, ArticlePage],
+        result: FileResult,
+        source: Provenance,
+        authors: AuthorDirectory,
+    ) -> ArticleResult:
+        """An article the ledger knows: unchanged, skipped (editor's page) or updated."""
+        key, pos = self._key, article.position
+        if decision.elsewhere:
+            result.notes.append(
+                _(
+                    "#%(pos)d：与 %(other)s #%(other_pos)d 内容相同，"
+                    "是同一篇稿件、同一页面（duplicate）"
+                )
+                % {"pos": pos, "other": row.source_name, "other_pos": row.position}
+            )
+        page = pages.get(row.page_id) if row.page_id else None
+        if decision.action == Action.SKIP and page is None:
+            result.notes.append(_("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": pos})
+            outcome = ArticleResult(pos, Outcome.SKIPPED)
+        elif decision.action == Action.SKIP:
+            result.notes.append(
+                _("#%(pos)d《%(title)s》：%(why)s，跳过更新（skipped, %(reason)s）")
+                % {
+                    "pos": pos,
+                    "title": page.title,
+                    "why": describe_decision(decision.reason),
+                    "reason": decision.reason,
+                }
+            )
+            outcome = ArticleResult(pos, Outcome.SKIPPED, page.pk, page.title)
+        elif decision.action == Action.UNCHANGED:
+            outcome = ArticleResult(pos, Outcome.UNCHANGED, page.pk, page.title)
+        else:
+            outcome = self._update(page, article, source, authors)
+            row.content_sha256 = decision.content_sha256
+        if decision.records_entry:
+            row.fingerprint = decision.identity.fingerprint
+            row.signature = decision.identity.signature
+            row.source_name, row.source_path, row.position = key.name, key.path, pos
+            row.sha256, row.run = key.sha256, self.run
+            row.save()
+        return outcome
 
-    @staticmethod
-    def _print_page(hint: EditionHint) -> PrintPage | None:
+    def _print_page(self, hint: EditionHint) -> PrintPage | None:
         if not (hint.edition_date and hint.page):
             return None
         page, _created = PrintPage.objects.get_or_create(
@@ -323,19 +352,63 @@ class Importer:
         )
         return page
 
+    def _create(
+        self,
+        article: ParsedArticle,
+        source: Provenance,
+        hint: EditionHint,
+        authors: AuthorDirectory,
+        ledger_rows: list[ImportedArticle],
+    ) -> ArticleResult:
+        page = ArticlePage()
+        links = fill_page(page, article, source, authors)
+        self.writer.create(
+            page,
+            self.placement.section_id_for(article.column),
+            slug_base(page.title, hint.edition_date),
+            links,
+        )
+        identity = identify_parsed(article)
+        ledger_rows.append(
+            ImportedArticle(
+                source_name=source.name,
+                source_path=self._key.path,
+                position=article.position,
+                sha256=source.sha256,
+                fingerprint=identity.fingerprint,
+                signature=identity.signature,
+                content_sha256=content_sha256(article),
+                edition_date=self._key.edition_date,
+                page_number=self._key.page_number,
+                edition_key=self._key.edition_key,
+                page=page,
+                run=self.run,
+            )
+        )
+        return ArticleResult(
+            article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings)
+        )
+
+    def _update(
+        self,
+        page: ArticlePage,
+        article: ParsedArticle,
+        source: Provenance,
+        authors: AuthorDirectory,
+    ) -> ArticleResult:
+        links = fill_page(page, article, source, authors)
+        # New content asks for a fresh review.
+        page.reviewed_at = None
+        page.reviewed_by = None
+        self.writer.update(page, links)
+        return ArticleResult(
+            article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings)
+        )
+
     @property
     def _user(self) -> AbstractBaseUser | None:
         user = self.options.user
         return user if getattr(user, "pk", None) else None
-
-
-def _skip_note(step: Step) -> str:
-    if step.reason == SkipReason.DELETED:
-        return _("#%(pos)d：页面已被编辑删除，未重新创建") % {"pos": step.position}
-    return _("#%(pos)d《%(title)s》：已被编辑，跳过更新（skipped, edited）") % {
-        "pos": step.position,
-        "title": step.title,
-    }
 
 
 __all__ = [

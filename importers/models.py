@@ -1,5 +1,7 @@
 """Records of import runs and of which page each imported article became."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,15 +47,30 @@ class ImportRun(models.Model):
 
 
 class ImportedArticle(models.Model):
-    """The ledger that makes imports idempotent, enforced by the database.
+    """The ledger: which page each imported article became, by content.
 
-    An article is identified by its source file name and position in it, so
-    that two concurrent imports of one file cannot both create a page.
+    An article is identified by its text (``fingerprint``, with ``signature``
+    for recognising corrected text; see importers/identity.py) within its
+    edition and page, never by the file it came from or its position there:
+    those are kept only as information. The database refuses a second entry
+    with the same text in one edition, so two concurrent imports of the same
+    content cannot both create a page.
     """
 
-    source_name = models.CharField(max_length=255)
-    position = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
+    source_name = models.CharField(max_length=255)  # base name, as last seen
+    source_path = models.CharField(max_length=1024, blank=True, default="")
+    position = models.PositiveIntegerField()  # in that file, as last seen
+    sha256 = models.CharField(max_length=64)  # of that file
+    # "" only for rows written before identity by content whose page was
+    # already deleted: nothing is left to compute a fingerprint from.
+    fingerprint = models.CharField(max_length=64, blank=True, default="")
+    signature = models.TextField(blank=True, default="")
+    content_sha256 = models.CharField(max_length=64, blank=True, default="")
+    edition_date = models.DateField(null=True, blank=True)
+    page_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    # "YYYY-MM-DD/N" (or "YYYY-MM-DD/" without a page), "" when the edition is
+    # unknown: a non-null column, so the unique constraint covers every row.
+    edition_key = models.CharField(max_length=16, blank=True, default="")
     # SET_NULL, not CASCADE: when an editor deletes an imported page, the
     # ledger remembers it, so a re-import does not bring the page back.
     page = models.OneToOneField(
@@ -69,9 +86,21 @@ class ImportedArticle(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["source_name", "position"], name="unique_imported_article_position"
+                fields=["edition_key", "fingerprint"],
+                condition=~models.Q(fingerprint=""),
+                name="unique_imported_article_text_per_edition",
             )
+        ]
+        indexes = [
+            models.Index(fields=["source_name"], name="imported_article_name"),
+            models.Index(fields=["source_path", "sha256"], name="imported_article_path_sha"),
         ]
 
     def __str__(self) -> str:
         return f"{self.source_name}#{self.position}"
+
+
+def edition_key(edition_date: datetime.date | None, page_number: int | None) -> str:
+    if edition_date is None:
+        return ""
+    return f"{edition_date:%Y-%m-%d}/{page_number or ''}"

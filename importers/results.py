@@ -55,7 +55,7 @@ class ArticleResult:
 @dataclass
 class FileResult:
     source: str  # the path as the operator gave it
-    name: str  # base name: the identity used in the ledger
+    name: str  # base name, shown and recorded (identity is the content)
     sha256: str = ""
     status: FileStatus = FileStatus.IMPORTED
     error: str | None = None

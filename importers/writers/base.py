@@ -1,6 +1,6 @@
 """The one interface through which the importer writes pages.
 
-The importer decides (see importers.plan) and fills page fields
+The importer decides (see importers.decisions) and fills page fields
 (importers.filling); a PageWriter puts pages into Wagtail's tree with their
 revision, history entry, author links, reference index rows and search index
 entries. Every call happens inside one file's transaction, between

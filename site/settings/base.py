@@ -195,6 +195,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # How the importer writes pages: "bulk" (batched per file) or "public"
 # (Wagtail's public page API only); `import_articles --writer` overrides it.
 IMPORTER_WRITER = "bulk"
+# The parser the importer is given (tests name a stand-in here or pass one).
+IMPORTER_PARSER = "importers.parsing.parse_bytes"
 
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "articles.search_backend"},

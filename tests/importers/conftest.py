@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from importers.loading import Importer, ImportOptions, Parser, RunResult
-from importers.parsing import Author, Block, ParsedArticle, ParsedFile, parse_bytes
+from importers.parsing import Author, Block, ParsedArticle, ParsedFile
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 
@@ -75,14 +75,16 @@ def site_tree(db):
 
 
 @pytest.fixture
-def fake_parser():
-    """The stand-in parser, for `run_import(..., parser=fake_parser)`."""
+def fake_parser(settings):
+    """The stand-in parser: passed to run_import(..., parser=fake_parser), and
+    named in settings.IMPORTER_PARSER for tests that go through the command."""
+    settings.IMPORTER_PARSER = "tests.importers.conftest.fake_parse_bytes"
     return fake_parse_bytes
 
 
 def run_import(
     *paths: Path | str,
-    parser: Parser = parse_bytes,
+    parser: Parser | None = None,
     writer: str | None = None,
     **options,
 ) -> RunResult:

@@ -188,7 +188,8 @@ def test_edition_options_override_file_name(site_tree, fake_parser, write):
 
 def test_slugs_are_unique_among_siblings(site_tree, fake_parser, write):
     text = "同一个标题\n正文。\n---\n同一个标题\n另一篇。"
-    run_import(write("a.txt", text), write("b.txt", text), parser=fake_parser)
+    other = "同一个标题\n第三篇完全不同的内容。\n---\n同一个标题\n第四篇又是别的事情。"
+    run_import(write("a.txt", text), write("b.txt", other), parser=fake_parser)
     slugs = sorted(ArticlePage.objects.values_list("slug", flat=True))
     assert slugs == ["同一个标题", "同一个标题-2", "同一个标题-3", "同一个标题-4"]
 
@@ -249,7 +250,8 @@ def test_changed_file_updates_untouched_pages_as_new_revision(site_tree, fake_pa
     old_revision = page.latest_revision_id
     write("page.txt", TWO_ARTICLES.replace("第一段。", "改过的第一段。"))
     result = run_import(path, parser=fake_parser)
-    assert (result.created, result.updated, result.skipped) == (0, 2, 0)
+    # Only the corrected article gets a revision; the other is unchanged.
+    assert (result.created, result.updated, result.skipped, result.unchanged) == (0, 1, 0, 1)
     page.refresh_from_db()
     assert page.latest_revision_id != old_revision
     assert page.import_revision_id == page.latest_revision_id
@@ -285,7 +287,8 @@ def test_published_then_edited_live_page_is_protected(site_tree, fake_parser, wr
     page = ArticlePage.objects.get(source_position=0)
     page.title = "编辑改过"
     page.save_revision().publish()
-    write("page.txt", TWO_ARTICLES + "\n")
+    corrected = TWO_ARTICLES.replace("第一段。", "第一段，改。").replace("正文。", "正文，改。")
+    write("page.txt", corrected)
     result = run_import(path, publish=True, parser=fake_parser)
     assert (result.updated, result.skipped) == (1, 1)
     page.refresh_from_db()
@@ -299,16 +302,18 @@ def test_publishing_the_imported_revision_is_not_an_edit(site_tree, fake_parser,
     page.get_latest_revision().publish()
     page.refresh_from_db()
     assert page.import_revision_id == page.latest_revision_id
-    write("page.txt", TWO_ARTICLES.replace("第一段。", "更新。"))
+    write("page.txt", TWO_ARTICLES.replace("第一段。", "第一段更新。"))
     result = run_import(path, parser=fake_parser)
-    assert (result.updated, result.skipped) == (2, 0)
+    assert (result.updated, result.skipped, result.unchanged) == (1, 0, 1)
+    page.refresh_from_db()
+    assert page.import_revision_id == page.latest_revision_id
 
 
 def test_deleted_page_is_not_recreated(site_tree, fake_parser, write):
     path = write("page.txt", TWO_ARTICLES)
     run_import(path, parser=fake_parser)
     ArticlePage.objects.get(source_position=0).delete()
-    write("page.txt", TWO_ARTICLES + "\n")
+    write("page.txt", TWO_ARTICLES.replace("正文。", "正文，改。"))
     result = run_import(path, parser=fake_parser)
     assert (result.created, result.updated, result.skipped) == (0, 1, 1)
     assert ArticlePage.objects.count() == 1
@@ -404,12 +409,13 @@ def test_article_removed_from_changed_file_is_kept_with_a_note(site_tree, fake_p
     assert ArticlePage.objects.count() == 2
 
 
-def test_same_basename_twice_in_one_run_fails_the_second(site_tree, fake_parser, write):
+def test_same_basename_in_two_folders_are_two_files(site_tree, fake_parser, write):
     a = write("a/page.txt", TWO_ARTICLES)
-    b = write("b/page.txt", "别的\n正文。")
+    b = write("b/page.txt", "别的\n完全不同的一篇正文。")
     result = run_import(a, b, parser=fake_parser)
-    assert not result.files[0].failed and result.files[1].failed
-    assert ArticlePage.objects.count() == 2
+    assert not result.failed
+    assert (result.created, result.updated) == (3, 0)
+    assert ArticlePage.objects.count() == 3
 
 
 def test_outcomes_are_typed(site_tree, fake_parser, write):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -221,10 +220,13 @@ def import_and_snapshot(writer: str, files: list[Path], changed: Path, publish: 
 @pytest.mark.parametrize("publish", [False, True], ids=["drafts", "publish"])
 def test_bulk_and_public_api_writers_store_the_same(site_tree, tmp_path, publish):
     files = sorted(PAGES.glob("*.txt"))
+    # A corrected version of one page: a paragraph changed (an update) and
+    # a brief added (a new page).
     changed = tmp_path / files[1].name
-    shutil.copy(files[1], changed)
-    with changed.open("a", encoding="utf-8") as f:
-        f.write("\n本报讯 更正后的版本多了一条简讯。\n")
+    lines = files[1].read_text(encoding="utf-8").split("\n")
+    long_line = next(i for i, line in enumerate(lines) if len(line) > 60)
+    lines[long_line] += "本段有更正。"
+    changed.write_text("\n".join(lines) + "\n本报讯 更正后的版本多了一条简讯。\n", encoding="utf-8")
 
     public = import_and_snapshot(PublicApiWriter.name, files, changed, publish)
     bulk = import_and_snapshot(BulkWriter.name, files, changed, publish)
