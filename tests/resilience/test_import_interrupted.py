@@ -60,9 +60,11 @@ def workspace(tmp_path_factory):
     pages.mkdir()
     expected: dict[str, int] = {}
     for copy in range(COPIES):
-        for page in sorted(PAGES.glob("*.txt")):
+        for number, page in enumerate(sorted(PAGES.glob("*.txt")), start=1):
             data = page.read_bytes() + f"\n\n本报讯 第{copy}份副本的附加简讯。\n".encode()
-            name = f"copy{copy}_{page.name}"
+            # Each copy is another day's edition: the same text in two
+            # editions is two articles (in one, it would be one).
+            name = f"2023-{copy + 1:02d}-01_{number:02d}_{page.name}"
             (pages / name).write_bytes(data)
             expected[name] = len(parse_bytes(data, source=name).articles)
     return base, template, pages, expected
