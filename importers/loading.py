@@ -362,7 +362,7 @@ class Importer:
     ) -> ArticleResult:
         page = ArticlePage()
         links = fill_page(page, article, source, authors)
-        self.writer.create(
+        held = self.writer.create(
             page,
             self.placement.section_id_for(article.column),
             slug_base(page.title, hint.edition_date),
@@ -386,7 +386,8 @@ class Importer:
             )
         )
         return ArticleResult(
-            article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings)
+            article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings),
+            held=held,
         )
 
     def _update(
@@ -400,9 +401,10 @@ class Importer:
         # New content asks for a fresh review.
         page.reviewed_at = None
         page.reviewed_by = None
-        self.writer.update(page, links)
+        held = self.writer.update(page, links)
         return ArticleResult(
-            article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings)
+            article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings),
+            held=held,
         )
 
     @property

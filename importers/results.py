@@ -50,6 +50,8 @@ class ArticleResult:
     page_id: int | None = None
     title: str = ""
     warnings: int = 0
+    # Why a publishing import left this article a draft (publish_gate codes).
+    held: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -127,6 +129,11 @@ class RunResult:
     @property
     def warnings(self) -> int:
         return self._sum("warnings")
+
+    @property
+    def held(self) -> list[ArticleResult]:
+        """Articles a publishing import left as drafts, in file order."""
+        return [a for f in self.files for a in f.articles if a.held]
 
     @property
     def failed(self) -> list[FileResult]:

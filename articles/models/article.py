@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
 from editorial.panels import ImportInfoPanel, ImportWarningsBanner, ReadOnlyPanel, SectionPanel
+from editorial.source_panel import SourceBesidePanel
 
 from .author import AuthorRole
 
@@ -98,6 +99,7 @@ class ArticlePage(Page):
     # Edit in the order of the printed page: title lines, reader prompt, byline
     # and authors, body; then where it was printed, tags and the importer's notes.
     content_panels = [
+        SourceBesidePanel(),
         ImportWarningsBanner(heading=_("导入提示")),
         MultiFieldPanel(
             [
@@ -168,7 +170,6 @@ class ArticlePage(Page):
                 ReadOnlyPanel("import_warnings"),
                 FieldRowPanel([ReadOnlyPanel("source_name"), ReadOnlyPanel("source_position")]),
                 FieldRowPanel([ReadOnlyPanel("reviewed_at"), ReadOnlyPanel("reviewed_by")]),
-                ReadOnlyPanel("source_text"),
             ],
             heading=_("导入信息（只读）"),
         ),

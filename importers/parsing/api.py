@@ -10,8 +10,11 @@ from .finish import finish
 from .flavour import PDF_COLUMNS, detect_flavour
 from .hints import check_hints
 from .marked import build_marked
-from .model import ParsedFile, ParseHints
+from .model import ParsedArticle, ParsedFile, ParseHints
 from .normalise import normalise_text
+from .prepare import Prepared, prepare
+
+W_REPEATED = "网页重复刊印了正文（{}…），重复部分只保留一次，请核对"
 
 
 def parse_text(text: str, *, source: str = "", hints: ParseHints | None = None) -> ParsedFile:
@@ -37,13 +40,50 @@ def _parse(text: str, source: str, sha: str, encoding: str,
     if not text.strip():
         result.error = f"{source or 'file'}: empty file"
         return result
-    lines = text.split("\n")
-    result.flavour = detect_flavour(lines)
     try:
+        prepared = prepare(text)
+        lines = prepared.lines
+        result.flavour = detect_flavour(lines)
+        result.edition = prepared.edition
         drafts = build_pdf(lines) if result.flavour == PDF_COLUMNS else build_marked(lines)
         result.articles = finish(drafts)
+        _settle(result.articles, prepared)
         check_hints(result.articles, hints)
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop an import run
         result.error = f"{source or 'file'}: parser error: {type(exc).__name__}: {exc}"
         result.articles = []
     return result
+
+
+def _settle(articles: list[ParsedArticle], prepared: Prepared) -> None:
+    """Give back what the preparation set aside: chrome lines go to the raw text
+    (first article), a repeated body becomes a warning, folded characters are
+    printed as the page printed them."""
+    if not articles:
+        return
+    if prepared.chrome:
+        first = articles[0]
+        first.raw_text = "\n".join([*prepared.chrome, first.raw_text]).strip("\n")
+    for text in prepared.repeated:
+        key = text[:12]
+        owner = next((a for a in articles if any(key in (b.text or b.caption) for b in a.body)),
+                     articles[0])
+        owner.warnings.append(W_REPEATED.format(key))
+    if prepared.unfold is not None:
+        if prepared.edition is not None:
+            prepared.edition.paper = prepared.unfold(prepared.edition.paper)
+            prepared.edition.page_name = prepared.unfold(prepared.edition.page_name)
+        for a in articles:
+            unfold_article(a, prepared.unfold)
+
+
+def unfold_article(a: ParsedArticle, unfold) -> None:
+    """Every string of an article with the page's own (traditional) characters."""
+    for name in ("column", "kicker", "headline", "subheadline", "byline", "reader_prompt",
+                 "dateline", "raw_text"):
+        setattr(a, name, unfold(getattr(a, name)))
+    for author in a.authors:
+        author.name = unfold(author.name)
+    for b in a.body:
+        b.text, b.caption, b.credit = unfold(b.text), unfold(b.caption), unfold(b.credit)
+        b.photographers = [unfold(n) for n in b.photographers]

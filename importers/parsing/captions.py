@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .bylines import NAME, ROLE_RE
+from .names import looks_like_person
 
 # A credit: optional □, then (role? name) groups, then 摄. It starts the text or
 # follows a space or sentence punctuation, so caption words are not taken as names.
@@ -14,6 +15,22 @@ _CREDIT = re.compile(
 )
 _PART = re.compile(f"({ROLE_RE})?\\s*({NAME})")
 _ROLE_ONLY = re.compile(ROLE_RE)
+
+
+# Archives set the name right against 摄 (`图为车间一角。 李铁成摄`, `（觉果摄）`,
+# `（某某网记者 张三摄影）`): then the name must look like a person's, so that
+# `进行拍摄` is no credit.
+_GLUED_CREDIT = re.compile(
+    r"(?:^|(?<=\s)|(?<=[。！？…”）]))\s*((?:[\u4e00-\u9fff]{0,6}(?:记者|通讯员|摄影师))?\s*"
+    r"([\u4e00-\u9fff]{2,4})摄(?:影)?)\s*$"
+)
+
+
+def _glued_credit(text: str) -> tuple[str, str, list[str]] | None:
+    m = _GLUED_CREDIT.search(text)
+    if not m or not looks_like_person(m.group(2)):
+        return None
+    return text[: m.start(1)].rstrip(), m.group(1).strip(), [m.group(2)]
 
 
 def split_credit(text: str) -> tuple[str, str, list[str]] | None:
@@ -30,7 +47,7 @@ def split_credit(text: str) -> tuple[str, str, list[str]] | None:
         return None
     m = _CREDIT.search(text)
     if not m:
-        return None
+        return _glued_credit(text)
     credit = m.group(1).strip()
     body = credit.lstrip("□ ").rstrip()
     body = re.sub(r"[/／]?\s*摄(?:影)?$", "", body).strip()
@@ -40,7 +57,7 @@ def split_credit(text: str) -> tuple[str, str, list[str]] | None:
             continue
         pm = _PART.fullmatch(part)
         if not pm:
-            return None
+            return _glued_credit(text)
         names.append(pm.group(2))
     if not names:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import ROLE_RE, parse_runin
+from .bylines import ROLE_RE, ROLE_WORDS, parse_glued_name, parse_runin
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
 from .roles import CONTINUED_INLINE, TITLE_MAX, is_org_label
@@ -13,6 +13,7 @@ from .units import (
     CLAUSE_PUNCT,
     LEAD_OPENER,
     NOT_TITLE,
+    SALUTATION,
     TWO_HALVES,
     W_BYLINE_AFTER,
     W_ORPHAN_TITLE,
@@ -20,6 +21,7 @@ from .units import (
     Draft,
     Unit,
     append_text,
+    boxed_byline,
     byline_unit,
     light_clean,
     para_unit,
@@ -89,9 +91,29 @@ def _join_lone_credit_word(lines: list[str]) -> list[str]:
     return out
 
 
+_CREDIT_ROLES = sorted((w for w in ROLE_WORDS if len(w) >= 3), key=len, reverse=True)
+
+
+def _join_split_role_word(lines: list[str]) -> list[str]:
+    """`…3.2万吨。新华` / `社记者 张三 摄`: a credit's role word broken by the wrap
+    goes back to the credit line."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        a, b = out[i].rstrip(), out[i + 1].strip()
+        if not b.endswith(("摄", "摄影")):
+            continue
+        for role in _CREDIT_ROLES:
+            cut = next((k for k in range(1, len(role)) if a.endswith(role[:k])
+                        and b.startswith(role[k:])), 0)
+            if cut:
+                out[i], out[i + 1] = a[: len(a) - cut], role[:cut] + b
+                break
+    return out
+
+
 def _pdf_items(lines: list[str]) -> list[Unit]:
     items: list[Unit] = []
-    for raw in _join_open_runin(_join_lone_credit_word(lines)):
+    for raw in _join_open_runin(_join_split_role_word(_join_lone_credit_word(lines))):
         if not raw.strip():
             if items:
                 items[-1].blank_after = True
@@ -266,8 +288,8 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             return True
         if not _titleish(text) or items[i].prefix:
             return False
-        if i > 0 and items[i - 1].kind == "prompt":
-            return False  # 阅读提示 is followed by its paragraph
+        if i > 0 and items[i - 1].kind in ("prompt", "contmark"):
+            return False  # 阅读提示 and （上接第N版） are followed by their text
         fw = local_width(i)
         if text.endswith("——"):
             return True
@@ -374,6 +396,34 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             out[-1].raw += "\n" + u.raw
         elif u.kind == "line":
             out.append(Unit("block", raw=u.raw, lines=[u.lines[0]]))
+        else:
+            out.append(u)
+    out = _peel_glued_names(out)
+    for k, u in enumerate(out):
+        prev = out[k - 1] if k > 0 else None
+        # A one-line "paragraph" without a full stop right above a boxed name
+        # is the title the name stands under.
+        title_para = (prev is not None and prev.kind == "para" and len(prev.lines) == 1
+                      and not prev.prefix and _titleish(prev.text))
+        if boxed_byline(u, prev is not None and (prev.kind == "block" or title_para),
+                        k + 1 < len(out) and out[k + 1].kind == "para"):
+            u.kind, u.text = "byline", u.text.lstrip("□■ ")
+            if title_para:
+                out[k - 1] = Unit("block", raw=prev.raw, lines=list(prev.lines))
+    return out
+
+
+def _peel_glued_names(units: list[Unit]) -> list[Unit]:
+    """A writer's name set right after the last sentence of a text (`…名堂。张三`),
+    where a title, byline or the page end follows: the text's signature."""
+    out: list[Unit] = []
+    for k, u in enumerate(units):
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        glued = (parse_glued_name(u.text) if u.kind == "para" and not u.prefix
+                 and (nxt is None or nxt.kind in ("block", "byline", "label")) else None)
+        if glued:
+            u.text = glued[0]
+            out.extend([u, Unit("sig", text=glued[1], authors=glued[2])])
         else:
             out.append(u)
     return out
@@ -551,6 +601,8 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
         or _photo_ahead(units, i)
         or (nxt is not None and nxt.kind == "para" and bool(LEAD_OPENER.match(nxt.text))
             and cur is not None and _describes(cur, units, i, b.titles_after))
+        # A letter's title stands over its salutation (`编辑同志：…`).
+        or (nxt is not None and nxt.kind == "para" and bool(SALUTATION.match(nxt.text)))
         # Titles first: text signed at its end (□name) below a block, while the
         # open item already has a byline, is a signed piece of its own.
         or (not b.titles_after and cur is not None and bool(cur.art.byline)

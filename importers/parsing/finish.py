@@ -7,7 +7,7 @@ import re
 
 from .lines import ends_clause, join_wrapped
 from .model import Author, Block, ParsedArticle
-from .roles import provisional_headline
+from .roles import EDITORS_NOTE, provisional_headline
 from .segment import ADDRESS_END, Draft
 
 W_NO_TITLE = "未找到标题，已用首句作为临时标题"
@@ -77,10 +77,20 @@ def _dangling_reference(sentence: str, a: ParsedArticle) -> bool:
     return any(m.group(1) not in rest for m in _DEFINITE.finditer(sentence))
 
 
+
+
+def _boxed(d: Draft, label: str) -> bool:
+    """Was the label printed on a line of its own, in a box (`【开栏语】`)?"""
+    return any(re.fullmatch(rf"\s*[【■□\[]\s*{re.escape(label)}\s*[】■□\]]\s*", r)
+               for r in d.raw if r)
+
+
 def _kind(d: Draft) -> str:
     a = d.art
     if a.kind == "fragment":
         return "fragment"
+    if EDITORS_NOTE.match(a.headline) or EDITORS_NOTE.match(a.column):
+        return "commentary"
     if a.continued_from_page:
         return "continuation"
     body = a.body
@@ -96,11 +106,25 @@ def _kind(d: Draft) -> str:
     return "article"
 
 
+def _photo_story(d: Draft) -> None:
+    """An item credited to photographers only (`本报记者 张三 摄影报道` under the
+    title) whose text is short captions: its paragraphs are one photo's caption."""
+    a = d.art
+    if (not a.authors or any(x.role != "photographer" for x in a.authors)
+            or not a.body or any(b.type != "paragraph" for b in a.body)
+            or sum(len(b.text) for b in a.body) > 400):
+        return
+    caption = "\n".join(b.text for b in a.body)
+    a.body = [Block("photo", caption=caption, credit=a.byline,
+                    photographers=[x.name for x in a.authors])]
+
+
 def finish(drafts: list[Draft]) -> list[ParsedArticle]:
     out: list[ParsedArticle] = []
     for d in drafts:
         a = d.art
         _reorder(d)
+        _photo_story(d)
         if d.labels:
             a.column = " ".join(d.labels)
         a.kind = _kind(d)
@@ -117,6 +141,8 @@ def finish(drafts: list[Draft]) -> list[ParsedArticle]:
         if a.kind == "fragment":
             if not a.warnings:
                 a.warnings.append(W_FRAGMENT)
+        elif not a.headline and EDITORS_NOTE.match(a.column) and _boxed(d, a.column):
+            a.headline, a.column = a.column.rstrip(":："), ""  # 【开栏语】 titles its note
         elif not a.headline and not a.continued_from_page:
             if texts:
                 a.headline = provisional_headline(texts[0])

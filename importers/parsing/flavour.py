@@ -8,6 +8,10 @@ from statistics import median
 MARKED_UP = "marked-up"
 PDF_COLUMNS = "pdf-columns"
 
+_PARAGRAPH_LINE = 40
+# How a paragraph ends: a full stop (closing quotes may follow), a closing
+# credit in brackets, a photo credit.
+_SENTENCE_END = re.compile(r"(?:[。！？!?…][”’」』）)\"]*|[）)]|摄影?)$")
 _MARKUP = re.compile(r"^(#{1,6}\s+\S|\*\*\S.*\*\*\s*$)")
 
 
@@ -24,4 +28,14 @@ def detect_flavour(lines: list[str]) -> str:
         return MARKED_UP
     # A sample is enough, and character counts do (Latin-heavy pages are rare).
     lengths = [len(ln) for ln in content[:400]]
-    return MARKED_UP if median(lengths) > 34 else PDF_COLUMNS
+    if median(lengths) > 34:
+        return MARKED_UP
+    # Paragraphs on one line each, among many short title and heading lines
+    # (e-paper copies): a column never holds a line of 40 characters.
+    paragraphs = sum(1 for ln in content[:400] if len(ln.replace(" ", "")) > _PARAGRAPH_LINE)
+    if paragraphs >= max(2, 0.2 * len(lengths)):
+        return MARKED_UP
+    # A column's lines mostly break mid-sentence; whole paragraphs end with one.
+    text_lines = [ln for ln in content[:400] if len(ln) >= 15]
+    ends = sum(1 for ln in text_lines if _SENTENCE_END.search(ln))
+    return MARKED_UP if text_lines and ends >= 0.6 * len(text_lines) else PDF_COLUMNS

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_line, vis_len
-from .roles import PROMPT, TITLE_MAX, despaced, is_column_word
+from .roles import EDITORS_NOTE, PROMPT, TITLE_MAX, despaced, is_column_word
 from .units import (
     BANNER,
     DASH_END,
     HEADING,
     LEAD_OPENER,
+    SALUTATION,
     Builder,
     Draft,
     Unit,
     append_text,
+    boxed_byline,
     byline_unit,
     light_clean,
     para_unit,
@@ -73,10 +76,15 @@ def marked_units(lines: list[str]) -> list[Unit]:
 
     for u in units:
         prev = merged[-1] if merged else None
+        if (_credit_line(u) and prev is not None and prev.kind == "byline"
+                and len(merged) >= 2 and merged[-2].kind == "para"):
+            merged[-1] = _split_credit(prev, u)
+            continue
         if (prev is not None and prev.kind == "para" and u.kind == "para" and not u.prefix
                 and u.blanks < 2 and prev.text and not ends_clause(prev.text)
                 and not prev.text.endswith("——")
                 and (open_ended(prev.text) or vis_len(prev.text) >= 30)  # not a title
+                and not ("。" not in prev.text and _plain_title(u))  # a kicker over its headline
                 and not (not open_ended(prev.text)
                          and _real_break(prev.text, u.text, page()))):
             prev.text = join_wrapped(prev.text, u.text)
@@ -85,7 +93,27 @@ def marked_units(lines: list[str]) -> list[Unit]:
                                        u.lines[0] if u.lines else u.text)]
             continue
         merged.append(u)
+    for k, u in enumerate(merged):
+        if boxed_byline(u, k > 0 and _plain_title(merged[k - 1]),
+                        k + 1 < len(merged) and merged[k + 1].kind == "para"):
+            u.kind, u.text = "byline", u.text.lstrip("□■ ")
     return merged
+
+
+def _credit_line(u: Unit) -> bool:
+    """A photo credit: `… 摄`, or a byline naming photographers only (`… 摄影报道`)."""
+    return u.kind == "credit" or (u.kind == "byline" and bool(u.authors)
+                                  and all(a.role == "photographer" for a in u.authors))
+
+
+def _split_credit(first: Unit, credit: Unit) -> Unit:
+    """A photo credit broken over two lines under a caption (`本报记者 张三` /
+    `本报通讯员 李四 摄`): the 摄 covers both lines' names."""
+    second = credit.names or [a.name for a in credit.authors]
+    names = [a.name for a in first.authors] + [n for n in second
+                                               if n not in {a.name for a in first.authors}]
+    return Unit("credit", prefix=f"{first.text} {credit.prefix or credit.text}", names=names,
+                raw=f"{first.raw}\n{credit.raw}", blanks=first.blanks)
 
 
 def _kicker_like(text: str) -> bool:
@@ -103,9 +131,17 @@ def _credit_ahead(units: list[Unit], i: int, stop: tuple[str, ...]) -> bool:
 
 
 def _plain_title(u: Unit) -> bool:
+    """A line that can be a title: short, no closing punctuation, not open-ended
+    (a kicker may be long and end in ——)."""
     text = u.text
-    return (u.kind == "para" and not u.prefix and bool(text) and vis_len(text) <= TITLE_MAX
-            and not ends_clause(text) and (not open_ended(text) or text.endswith("——")))
+    if u.kind != "para" or u.prefix or not text or "。" in text:
+        return False
+    if ends_clause(text):
+        # A headline may ask or exclaim (`谁来守护你的权益？`): short, one sentence.
+        return vis_len(text) <= 20 and text[-1] in "？！?!" and not _STOPS.search(text[:-1])
+    if text.endswith("——"):
+        return vis_len(text) <= 2 * TITLE_MAX
+    return vis_len(text) <= TITLE_MAX and not open_ended(text)
 
 
 def _title_run(units: list[Unit], i: int) -> int:
@@ -119,6 +155,163 @@ def _title_run(units: list[Unit], i: int) -> int:
     return i
 
 
+def _candidate_run(units: list[Unit], i: int) -> int:
+    """End of the run of up to four title-like lines starting at unit i."""
+    j = i
+    while j < len(units) and j - i < 4 and _plain_title(units[j]) and (
+            j == i or units[j].blanks == 0):
+        j += 1
+    return j
+
+
+_CIRCLED = re.compile(r"^[②-⑳]")
+_STOPS = re.compile(r"[。！？!?；]")
+_NOTE_RUNIN = re.compile(r"^(编者按|编者的话|编后|编后语|开栏语|开栏的话)\s*[:：]\s*(?=\S)")
+
+
+def _photos_only(d: Draft) -> bool:
+    return bool(d.art.body) and all(b.type == "photo" for b in d.art.body)
+
+
+def continues_photo_group(cur: Draft, u: Unit) -> bool:
+    """A credited caption after a titled group of photos is one more photo of
+    it when numbered (②, ③…) or when it does not open a news item of its own
+    (a date lead, `图为`)."""
+    body = cur.art.body
+    if not body or body[-1].type != "photo" or not cur.art.headline:
+        return False
+    if _CIRCLED.match(u.text):
+        return True
+    return not (_DATED_LEAD.match(u.text) or "图为" in u.text)
+
+
+@dataclass
+class TitleContext:
+    """What the plain-text title rules look at: the run of title-like lines
+    `units[start:end]`, the unit after it, and the item open above it."""
+
+    units: list[Unit]
+    start: int
+    end: int
+    cur: Draft | None
+    gap_separates: bool
+
+    @property
+    def lines(self) -> list[str]:
+        return [u.text for u in self.units[self.start:self.end]]
+
+    @property
+    def after(self) -> Unit | None:
+        return self.units[self.end] if self.end < len(self.units) else None
+
+
+def opens_file(c: TitleContext) -> bool:
+    """Title lines before any text are the first item's title block."""
+    return c.cur is None
+
+
+def dash_title_block(c: TitleContext) -> bool:
+    """A kicker ending in —— or a subheadline opening with ——: a title block."""
+    lines = c.lines
+    return any(t.endswith("——") for t in lines[:-1]) or any(
+        t.startswith("——") for t in lines[1:])
+
+
+def after_closed_item(c: TitleContext) -> bool:
+    """The item above is signed off (closing credit, signature, photo credit)."""
+    return c.cur is not None and c.cur.closed
+
+
+def after_separator_gap(c: TitleContext) -> bool:
+    """Where blank lines separate items (not every paragraph), a title line
+    after a blank line opens an item."""
+    return c.gap_separates and c.units[c.start].blanks >= 1
+
+
+_DATED_LEAD = re.compile(
+    r"^(?:\d{1,2}\s?月\s?\d{1,2}\s?日|近日|日前|昨天|昨日|本报讯|新华社)"
+)
+
+
+def over_dated_lead(c: TitleContext) -> bool:
+    """A title over a lead that opens with its date (`4月20日，…`, `近日，…`): news
+    items open so, the paragraphs under a feature's section headings rarely do."""
+    nxt = c.after
+    return nxt is not None and nxt.kind == "para" and bool(_DATED_LEAD.match(nxt.text))
+
+
+def after_brief(c: TitleContext) -> bool:
+    """Briefs (a run-in byline, or no byline at all) have no section headings:
+    a title line after one, over a paragraph, opens the next brief."""
+    cur, nxt = c.cur, c.after
+    if cur is None or nxt is None or nxt.kind != "para" or cur.headings:
+        return False
+    return cur.runin or not cur.art.byline
+
+
+def several_title_lines(c: TitleContext) -> bool:
+    """Two or more title lines in a row (kicker + headline, headline + 副题)
+    form a title block; a section heading is one line."""
+    return c.end - c.start >= 2 and c.after is not None and c.after.kind == "para"
+
+
+_IDEOGRAPH_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_FIRST_SENTENCE = re.compile(r"^[^。！？]*")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[k:k + 2] for run in _IDEOGRAPH_RUN.findall(text) for k in range(len(run) - 1)}
+
+
+def headline_echoes_lead(c: TitleContext) -> bool:
+    """A news headline repeats the words of its own lead's first sentence
+    (`某集团开展“师徒结对”` / `某集团工会日前组织开展新一轮“师徒结对”活动`);
+    a feature's section heading seldom does."""
+    nxt = c.after
+    if nxt is None or nxt.kind != "para" or c.end - c.start != 1:
+        return False
+    title = _bigrams(c.lines[0])
+    if len(title) < 4:
+        return False
+    lead = _bigrams(_FIRST_SENTENCE.match(nxt.text).group(0))
+    return len(title & lead) >= 0.6 * len(title)
+
+
+def after_photo(c: TitleContext) -> bool:
+    """Photo items end with their last credited caption: a title after one
+    opens the next item."""
+    cur = c.cur
+    if cur is None or not cur.art.body:
+        return False
+    by_photographers = bool(cur.art.authors) and all(
+        a.role == "photographer" for a in cur.art.authors)
+    return cur.art.body[-1].type == "photo" or by_photographers
+
+
+def over_salutation(c: TitleContext) -> bool:
+    """A reader's letter: its title stands over the salutation (`编辑同志：…`)."""
+    nxt = c.after
+    return nxt is not None and nxt.kind == "para" and bool(SALUTATION.match(nxt.text))
+
+
+PLAIN_TITLE_RULES = (
+    opens_file, dash_title_block, after_closed_item, after_separator_gap, over_dated_lead,
+    after_brief, several_title_lines, headline_echoes_lead, after_photo, over_salutation,
+)
+
+
+# Rules that read the page's shape or wording rather than a mark of the item:
+# an item opened by one of these alone carries a warning for the editor.
+WEAK_TITLE_RULES = frozenset({"over_dated_lead", "after_brief", "headline_echoes_lead"})
+W_TITLE_INFERRED = "标题“{}”按版式和措辞推断为新稿件的标题，请核对"
+
+
+def opens_item(c: TitleContext) -> str:
+    """The name of the first rule by which the title-like lines open a new item,
+    or "" (then a single line is a section heading)."""
+    return next((rule.__name__ for rule in PLAIN_TITLE_RULES if rule(c)), "")
+
+
 def build_marked(lines: list[str]) -> list[Draft]:
     units = marked_units(lines)
     b = Builder()
@@ -128,6 +321,10 @@ def build_marked(lines: list[str]) -> list[Draft]:
     gaps = sum(1 for u in units if u.blanks >= 2)
     singles = sum(1 for u in units if u.blanks == 1)
     b.gap_splits = 0 < gaps <= max(2, n * 0.3) and singles >= 0.6 * n
+    # Plain text (no `#` headline markup): titles are known by their shape.
+    plain = not any(u.kind == "h1" for u in units)
+
+    gap_separates = 0 < sum(1 for u in units if u.blanks >= 1) <= max(1, 0.35 * n)
     for i, u in enumerate(units):
         nxt = units[i + 1] if i + 1 < n else None
         cur = b.cur
@@ -179,6 +376,8 @@ def build_marked(lines: list[str]) -> list[Draft]:
         elif k == "label":
             b.p_labels.append(u.text)
             b.p_raw.append(u.raw)
+            if plain and not EDITORS_NOTE.match(u.text):
+                b.banner = u.text  # a banner (`■工会动态■`) heads every item below it
         elif k == "prompt":
             cur = b.ensure()
             cur.expect_prompt = True
@@ -201,11 +400,32 @@ def build_marked(lines: list[str]) -> list[Draft]:
             if i < skip_to:
                 continue  # already taken as a title line
             run = _title_run(units, i)
+            unsure = False
+            if run == i and plain and _plain_title(u) and not u.text.startswith("——"):
+                end = _candidate_run(units, i)
+                ctx = TitleContext(units, i, end, cur, gap_separates)
+                rule = opens_item(ctx) if end < n and units[end].kind in (
+                    "para", "byline", "credit", "prompt") else ""
+                if rule:
+                    run = end
+                    unsure = rule in WEAK_TITLE_RULES
+                elif (cur is not None and cur.has_body() and not cur.closed and end == i + 1
+                      and ctx.after is not None and ctx.after.kind == "para"
+                      and not ctx.after.prefix):
+                    cur.add_heading(clean_line(u.lines[0], title=True) if u.lines else u.text,
+                                    u.raw)
+                    continue
             if run > i:
-                # Plain title lines (no markup) right above a byline: a new item.
-                cur = b.new()
+                # Plain title lines (no markup) right above a byline: a new item;
+                # or under an item holding only a byline (a site's author field
+                # printed above the headline).
+                if not (cur is not None and not cur.closed and not cur.has_body()
+                        and not cur.art.headline and not cur.art.kicker and cur.art.byline):
+                    cur = b.new()
                 cur.set_titles([x.lines[0] if x.lines else x.text for x in units[i:run]],
                                "\n".join(x.raw for x in units[i:run]))
+                if unsure:
+                    cur.art.warnings.append(W_TITLE_INFERRED.format(units[i].text))
                 skip_to = run
                 continue
             if (cur is not None and cur.art.headline and not cur.has_body()
@@ -213,6 +433,17 @@ def build_marked(lines: list[str]) -> list[Draft]:
                 cur.art.subheadline = u.text.lstrip("—").strip()  # ——记…: a subheadline
                 cur.raw.append(u.raw)
                 continue
+            note = _NOTE_RUNIN.match(u.text)
+            if note and plain:
+                # `编者按：…` run into its paragraph: the editors' note is an item.
+                cur = b.new()
+                cur.labels.append(note.group(1))
+                cur.add_para(u.text[note.end():], u.raw)
+                cur.closed = True
+                continue
+            if cur is not None and nxt is not None and nxt.kind == "credit" and _photos_only(cur):
+                # Several captions under one title, or the next photo news item.
+                cur.closed = not continues_photo_group(cur, u)
             if cur is not None and cur.expect_prompt and not u.prefix:
                 cur.art.reader_prompt = append_text(cur.art.reader_prompt, u.text)
                 cur.expect_prompt = False

@@ -22,9 +22,16 @@ PROMPT = re.compile(r"^阅读提示[:：]?$")
 # Short genre words used as column labels above a headline (`## 新闻特写`).
 _GENRES = re.compile(
     r"^(新闻特写|特写|他山之石|工会动态|职工之声|图片新闻|短评|时评|评论|言论|观察|关注|"
-    r"一线传真|基层动态|新闻速递|简讯|人物|走基层|调查|聚焦|视点|快讯|纵深|深读)$"
+    r"一线传真|基层动态|新闻速递|简讯|人物|走基层|调查|聚焦|视点|快讯|纵深|深读|"
+    r"读者来信|来信|读者之声|来信选登|群众来信|图片新闻|新闻图片)$"
 )
 TITLE_MAX = 48
+# A column's name: two to four plain characters (a headline says more).
+_COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# The word that opens an editor's note; alone it is the note's title.
+_NOTE_WORD = re.compile(r"^(?:编者按|编者的话|编后|编后语)[:：]?$")
+# The editors' own voice: an editor's note or the words opening a new column.
+EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编后语|开栏的话|开栏语|写在前面)[:：]?$")
 
 
 def is_org_label(text: str) -> bool:
@@ -52,16 +59,22 @@ def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
     sub = ""
     labels: list[str] = []
     rest: list[tuple[str, bool]] = []
+    several = sum(1 for raw in raw_lines if raw.strip()) > 1
     for raw in raw_lines:
         text = clean_line(raw, title=True)
         if not text:
             continue
-        if is_org_label(text) or (not rest and not kicker and _GENRES.match(text)):
+        if several and _NOTE_WORD.match(despaced(text)):
+            labels.append(despaced(text))  # `编者按` under a group's title labels the note
+        elif is_org_label(text) or (not rest and not kicker and _GENRES.match(text)):
             labels.append(text)  # an organisation, or a genre label above the title
         elif text.endswith("——") and not kicker and not rest:
             kicker = text.rstrip("—").strip()
         elif text.startswith("——") and rest:
             sub = text.lstrip("—").strip()
+        elif (not rest and not kicker and len(raw_lines) >= 2 and _COLUMN_NAME.match(text)
+              and not is_letter_spaced(raw)):
+            labels.append(text)  # a short column name above the title (`一线故事`)
         else:
             rest.append((text, is_letter_spaced(raw) or vis_len(text) <= 5))
     # Lines of one headline broken in large type are joined without a space.

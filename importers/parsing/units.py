@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 from .bylines import (
     ROLE_RE,
     parse_byline_line,
+    parse_closing_credit,
+    parse_glued_name,
     parse_paren_byline,
+    parse_reader_signature,
     parse_runin,
     parse_signature,
 )
 from .captions import split_credit
 from .model import Author, Block, ParsedArticle
-from .normalise import clean_line, fullwidth_punct
+from .normalise import clean_line, fullwidth_punct, is_letter_spaced
 from .roles import (
     COLUMN_LABEL,
     CONTINUED,
@@ -111,7 +114,7 @@ class Draft:
     def add_sig(self, u: Unit) -> None:
         self.add_byline(u.text.replace("□", "").strip(), u.authors)
         self.raw.append(u.raw)
-        self.sig = True
+        self.sig = self.sig or bool(u.authors)  # an organisation's signature is no author's
         self.closed = True
 
     def add_photo(self, u: Unit) -> None:
@@ -160,6 +163,15 @@ def light_clean(raw: str) -> str:
     return fullwidth_punct(_SPACES.sub(" ", raw.strip()))
 
 
+# How a reader's letter opens: the salutation to the editors.
+SALUTATION = re.compile(r"^(?:编辑同志|编辑部|记者同志|编辑老师|尊敬的[^，。：]{1,12})[：:，,]")
+# The paper's own signatures under editorials and column openers.
+_HOUSE_SIGNATURE = re.compile(r"^(?:本报|本刊)?(?:编辑部|评论员|特约评论员|记者部|编委会)$")
+# The dateline inside a run-in (`新华社某地5月1日电（记者…）`, `【本报某地电】`).
+DATELINE_IN_RUNIN = re.compile(
+    r"(?:新华社|中新社|本报)[\u4e00-\u9fff]{0,8}(?:\d{1,2}月\s?\d{1,2}日)?\s?电"
+)
+_COLUMN_FIELD = re.compile(r"^专栏\s*[:：]\s*([^\s:：]{1,16})$")
 _BYLINE_START = re.compile(f"^(?:{ROLE_RE}|本报|新华社|中新社)")
 
 
@@ -167,6 +179,10 @@ def special_unit(light: str, raw: str) -> Unit | None:
     """Whole-line markers shared by both flavours (cheap tests first: most lines
     are plain text)."""
     first = light[:1]
+    if first == "专":
+        m = _COLUMN_FIELD.match(light)
+        if m:  # an archive's `专栏：摄影报道`
+            return Unit("label", text=m.group(1), raw=raw)
     if first in "■□◆●▲【[":
         m = COLUMN_LABEL.match(despaced(light))
         if m:
@@ -189,15 +205,31 @@ def special_unit(light: str, raw: str) -> Unit | None:
         c = split_credit(light)
         if c and not c[0]:
             return Unit("credit", prefix=c[1], names=c[2], raw=raw)
-    if "□" in light:
+    if "□" in light or "■" in light:
+        authors = parse_byline_line(light.lstrip("□■ "))
+        if authors:  # role words or credit marks: a boxed byline
+            return Unit("byline", text=light.lstrip("□■ "), authors=authors, raw=raw)
         s = parse_signature(light)
         if s and not s[0]:
             return Unit("sig", text=s[1], authors=s[2], raw=raw)
-    if len(light) <= 60 and (" " in light or _BYLINE_START.match(light)):
+    if len(light) <= 12 and _HOUSE_SIGNATURE.match(light):
+        return Unit("sig", text=light, raw=raw)  # signed by the paper, not a person
+    if len(light) <= 60 and (" " in light or "/" in light or _BYLINE_START.match(light)):
         authors = parse_byline_line(light)
         if authors:
             return Unit("byline", text=light, authors=authors, raw=raw)
+        if " " in light and not is_letter_spaced(light) and light.count(" ") <= 3:
+            authors = parse_reader_signature(light)
+            if authors:
+                return Unit("sig", text=light, authors=authors, raw=raw)
     return None
+
+
+def boxed_byline(u: Unit, after_title: bool, before_text: bool) -> bool:
+    """A boxed name (`□张三`, `■张三`) between a title and its text is the
+    piece's byline; at the end of a text it signs it off."""
+    return (u.kind == "sig" and after_title and before_text and bool(u.authors)
+            and u.text.lstrip()[:1] in "□■")
 
 
 def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
@@ -209,7 +241,7 @@ def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
             light = c[0]
             tails.insert(0, Unit("credit", prefix=c[1], names=c[2], raw=""))
             continue
-        s = parse_signature(light) or parse_paren_byline(light)
+        s = parse_signature(light) or parse_paren_byline(light) or parse_closing_credit(light)
         if s:
             light = s[0]
             tails.insert(0, Unit("sig", text=s[1], authors=s[2], raw=""))
@@ -234,6 +266,10 @@ def text_units(light: str, raw: str, blanks: int = 0) -> list[Unit]:
         out.append(Unit("contmark", text=m.group(0), raw="", page=int(m.group(1)), blanks=blanks))
         light = light[m.end():]
     core, tails = split_tails(light, raw)
+    glued = parse_glued_name(core) if not tails else None
+    if glued:  # one paragraph per line: a name after the last full stop signs it
+        core = glued[0]
+        tails.append(Unit("sig", text=glued[1], authors=glued[2], raw=""))
     if core:
         u = Unit("para", raw=raw, blanks=blanks, lines=[core])
         r = parse_runin(core)
@@ -262,10 +298,11 @@ class Builder:
         self.p_raw: list[str] = []
         self.titles_after = False
         self.gap_splits = False
+        self.banner = ""  # the column label that heads every item below it
 
     def new(self) -> Draft:
         d = Draft(ParsedArticle(position=len(self.drafts)))
-        d.labels.extend(self.p_labels)
+        d.labels.extend(self.p_labels or ([self.banner] if self.banner else []))
         d.art.kicker = self.p_kicker
         if self.p_titles:
             d.set_titles(self.p_titles, "")
@@ -323,8 +360,9 @@ def para_unit(b: Builder, u: Unit) -> None:
             cur = b.new()
         cur.runin = True
         cur.add_byline(u.prefix, u.authors)
-        if "电" in u.prefix[-2:] and not cur.art.dateline:
-            cur.art.dateline = u.prefix
+        m = DATELINE_IN_RUNIN.search(u.prefix)
+        if m and not cur.art.dateline:
+            cur.art.dateline = m.group(0)
     elif cur is None or cur.closed:
         cur = b.new()
     cur.add_para(u.text, u.raw)

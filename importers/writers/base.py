@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from articles.models import ArticleAuthor, ArticleKind, ArticlePage
+from articles.models import ArticleAuthor, ArticlePage
+from importers.publish_gate import page_hold_reasons
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -59,14 +60,16 @@ class PageWriter(abc.ABC):
     @abc.abstractmethod
     def create(
         self, page: ArticlePage, parent_id: int, slug_base: str, links: list[ArticleAuthor]
-    ) -> None:
+    ) -> list[str]:
         """Add a filled, unsaved page as a draft child of the section, with
         its author links, first revision and the history Wagtail's create
-        view writes; publish it when publishing is asked for and allowed."""
+        view writes; publish it when asked and the publish gate allows.
+        Returns the reasons publishing was held back."""
 
-    def update(self, page: ArticlePage, links: list[ArticleAuthor]) -> None:
+    def update(self, page: ArticlePage, links: list[ArticleAuthor]) -> list[str]:
         """Store a refilled existing page as a new revision (the row too when
         it is a draft), logged as an edit; publish it when asked and allowed.
+        Returns the reasons publishing was held back.
 
         Both writers do this through Wagtail's own save_revision: updates are
         rare next to creations, and a page's history must read as usual.
@@ -76,11 +79,17 @@ class PageWriter(abc.ABC):
             # A draft's row is what listings and the search index read: keep
             # it in step with the revision. A live row keeps the live content.
             page.save(clean=False)
+        else:
+            # ...but not the live doubts: the review queue reads the row, and
+            # must list what the parser says about the text now waiting.
+            ArticlePage.objects.filter(pk=page.pk).update(
+                import_warnings=page.import_warnings, reviewed_at=None, reviewed_by=None
+            )
         revision = page.save_revision(user=self.user, clean=False, log_action=True)
         self.mark_import_revision(page, revision)
-        if self.may_publish(page):
-            self.publish_revision(revision)
+        held = self.publish_unless_held(page, revision)
         self.touched.append(page)
+        return held
 
     @abc.abstractmethod
     def finish_file(self, new_authors: list[Author]) -> None:
@@ -88,15 +97,21 @@ class PageWriter(abc.ABC):
 
     # -- shared by both writers ------------------------------------------
 
-    def may_publish(self, page: ArticlePage) -> bool:
-        # Text the parser could not place is never published unseen, even
-        # with --publish: an editor decides where it belongs.
-        return self.publish and page.kind != ArticleKind.FRAGMENT
+    def publish_unless_held(self, page: ArticlePage, revision: Revision) -> list[str]:
+        """With --publish, publish what the parser is sure of; return why not.
 
-    def publish_revision(self, revision: Revision) -> None:
-        # The operator chose --publish on the server; page permissions are for
-        # admin users, and the --user account is only recorded.
-        revision.publish(user=self.user, log_action=True, skip_permission_checks=True)
+        Anything the publish gate doubts (a provisional headline, an open
+        warning, a missing photo, a continuation or fragment) stays a draft
+        for the review queue, whatever the operator asked for.
+        """
+        if not self.publish:
+            return []
+        held = page_hold_reasons(page)
+        if not held:
+            # The operator chose --publish on the server; page permissions are
+            # for admin users, and the --user account is only recorded.
+            revision.publish(user=self.user, log_action=True, skip_permission_checks=True)
+        return held
 
     @staticmethod
     def mark_import_revision(page: ArticlePage, revision: Revision) -> None:

@@ -67,7 +67,7 @@ class BulkWriter(PageWriter):
 
     def create(
         self, page: ArticlePage, parent_id: int, slug_base: str, links: list[ArticleAuthor]
-    ) -> None:
+    ) -> list[str]:
         slot = self._parent(parent_id)
         parent = slot.page
         page.live = False
@@ -129,10 +129,10 @@ class BulkWriter(PageWriter):
                     timestamp=revision.created_at,
                 )
             )
-        if self.may_publish(page):
-            self.publish_revision(revision)
+        held = self.publish_unless_held(page, revision)
         self.touched.append(page)
         self._created_ids.add(page.pk)
+        return held
 
     def _first_revision(self, page: ArticlePage) -> Revision:
         """Page.save_revision() for a page just inserted, in four statements."""

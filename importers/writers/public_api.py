@@ -34,7 +34,7 @@ class PublicApiWriter(PageWriter):
 
     def create(
         self, page: ArticlePage, parent_id: int, slug_base: str, links: list[ArticleAuthor]
-    ) -> None:
+    ) -> list[str]:
         parent = self._parents[parent_id]
         taken = set(
             parent.get_children().filter(slug__startswith=slug_base).values_list("slug", flat=True)
@@ -48,9 +48,9 @@ class PublicApiWriter(PageWriter):
         parent.add_child(instance=page)
         revision = page.save_revision(user=self.user, clean=False, log_action=True)
         self.mark_import_revision(page, revision)
-        if self.may_publish(page):
-            self.publish_revision(revision)
+        held = self.publish_unless_held(page, revision)
         self.touched.append(page)
+        return held
 
     def finish_file(self, new_authors: list[Author]) -> None:
         for author in new_authors:

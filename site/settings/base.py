@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in Chinese unless a user chose otherwise (not the browser's language).
+    "newsroom.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -169,8 +172,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "中文"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content languages as the admin names them (listings, translation menus), in
+# the admin's own language; the admin languages keep their native names so
+# that each user can find theirs in account settings.
+WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", _("中文")), ("en", _("英文"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin never calls out to wagtail.org for a newer version (a closed
+# newsroom network; upgrades go through pyproject.toml and review).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True

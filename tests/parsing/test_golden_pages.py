@@ -131,7 +131,7 @@ PAGE_004 = [
      "如果你是双职工，孩子又恰好在上小学", "也有他们的风采。", None),
     ("brief", "", "多措并举助力脱贫攻坚", "", [("张峰", A)], "", [],
      "汉中市镇巴县永乐镇工会干部充分发挥联系村组干部群众的桥梁纽带作用", "提升工会凝聚力。", None),
-    ("brief", "", "检查职工节日福利发放情况", "", [("合工宣", A)], "", [],
+    ("brief", "", "检查职工节日福利发放情况", "", [], "", [],
      "5月28日至29日，渭南市合阳县总工会主要领导带队", "保权益、不违规”。", None),
     ("commentary", "", "网上工会向线下延伸的启示", "", [("青辰", A)], "", [],
      "近日，福建泉州市总工会举办“红五月”网上工会线下普惠广场活动。", "智能飞跃。", None),
@@ -275,7 +275,9 @@ def test_004_column_label_and_pen_name() -> None:
     arts = _content("004")
     assert "他山之石" in arts[1].column
     assert arts[1].byline == "中工网讯"
-    assert authors(arts[4]) == [("合工宣", A)]
+    # An office's pen name stays in the byline but names no person.
+    assert arts[4].byline == "本报讯（合工宣）"
+    assert authors(arts[4]) == []
 
 
 def test_004_narrow_text_around_picture_is_joined() -> None:
