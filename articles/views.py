@@ -7,7 +7,6 @@ place, counted and kept small (see tests/site/test_queries.py).
 from __future__ import annotations
 
 import datetime
-import json
 from collections import OrderedDict
 from functools import lru_cache
 from itertools import groupby
@@ -31,6 +30,9 @@ from articles.models import (
     PrintPage,
     SectionPage,
 )
+from articles.page_meta import description_of
+from articles.public_urls import asset_url, page_public_url, public_url
+from articles.structured_data import article_jsonld, breadcrumb_jsonld, website_jsonld
 
 PER_PAGE = 20
 HOME_PER_SECTION = 5
@@ -200,7 +202,12 @@ def home_context(home, request) -> dict:
     blocks = [(s, [a for a in latest if a.section is s]) for s in shown]
     blocks = [(s, articles) for s, articles in blocks if articles]
     attach_sections(leads, sections)
-    return {"lead_stories": leads, "section_blocks": blocks, "today": timezone.localdate()}
+    return {
+        "lead_stories": leads,
+        "section_blocks": blocks,
+        "today": timezone.localdate(),
+        "jsonld": website_jsonld(home, home_route_url(language_of(home), "search")),
+    }
 
 
 # ------------------------------------------------------------- section page
@@ -224,6 +231,12 @@ def section_context(section, request) -> dict:
         "page_range": page_range,
         "articles": page_obj.object_list,
         "sections": sections,
+        "jsonld": breadcrumb_jsonld(
+            [
+                (_("工人日报"), public_url(home_url(language_of(section)))),
+                (section.title, page_public_url(section, request)),
+            ]
+        ),
     }
 
 
@@ -239,6 +252,8 @@ def article_context(article: ArticlePage, request) -> dict:
     print_page = article.print_page if article.print_page_id else None
 
     previous_article, next_article, related = neighbours(article, tags, sections)
+    image_url = article_image_url(article)
+    description = description_of(article)
     return {
         "section": section,
         "authors": authors,
@@ -248,9 +263,19 @@ def article_context(article: ArticlePage, request) -> dict:
         "previous_article": previous_article,
         "next_article": next_article,
         "related_articles": attach_sections(related, sections),
-        "jsonld": article_jsonld(article, request, authors, section, tags),
-        "og_locale": "zh_CN" if article.locale.language_code.startswith("zh") else "en_US",
+        "description": description,
+        "image_url": image_url,
+        "jsonld": article_jsonld(
+            article, request, authors, section, tags, description=description,
+            image_url=image_url,
+        ),
     }
+
+
+def article_image_url(article: ArticlePage) -> str:
+    """The public URL of the article's first photo, sized for cards ("" without one)."""
+    image = article.first_image()
+    return asset_url(image.get_rendition("width-1200").url) if image else ""
 
 
 CARD_FIELDS = (
@@ -327,38 +352,6 @@ def neighbours(article: ArticlePage, tags, sections):
         a.shared_words = sum(1 for w in words if w in headline)
     related.sort(key=lambda a: (-a.shared, -a.shared_words, -key(a)[0].timestamp(), -a.pk))
     return previous_article, next_article, related[:RELATED_COUNT]
-
-
-def article_jsonld(article, request, authors, section, tags) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.title,
-        "inLanguage": article.locale.language_code,
-        "url": request.build_absolute_uri(article.get_url(request)),
-        "author": [
-            {"@type": "Person", "name": link.author.name} for link in authors
-        ],
-    }
-    if article.first_published_at:
-        data["datePublished"] = article.first_published_at.isoformat()
-    if article.last_published_at:
-        data["dateModified"] = article.last_published_at.isoformat()
-    if article.subheadline:
-        data["alternativeHeadline"] = article.subheadline
-    if article.summary:
-        data["description"] = article.summary
-    if section is not None:
-        data["articleSection"] = section.title
-    if tags:
-        data["keywords"] = [t.name for t in tags]
-    data["publisher"] = {"@type": "Organization", "name": _("工人日报")}
-    return data
-
-
-def dump_jsonld(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=None)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # ------------------------------------------------------------ home routes

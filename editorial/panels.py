@@ -81,8 +81,12 @@ class ReadOnlyPanel(FieldPanel):
         if isinstance(value, datetime.datetime):
             return date_format(timezone.localtime(value), "DATETIME_FORMAT")
         if isinstance(value, str) and "\n" in value:
+            # A scrolling region: keyboard users reach it (tabindex) to scroll it,
+            # and screen readers announce what it is.
             return format_html(
-                '<div style="white-space:pre-wrap;max-height:30em;overflow:auto">{}</div>',
+                '<div role="region" tabindex="0" aria-label="{}"'
+                ' style="white-space:pre-wrap;max-height:30em;overflow:auto">{}</div>',
+                self.heading or self.field_name,
                 value,
             )
         return super().format_value_for_display(value)

@@ -198,7 +198,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "工人日报 · 数字版")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public site's scheme and host: canonical links, feeds, cards and JSON-LD
+# name pages there whatever host a request came in on.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 # Wagtail's database backend (SQLite FTS5 / PostgreSQL tsvector) with Chinese
 # word segmentation on indexing and on queries; the admin search uses it too.
 # How the importer writes pages: "bulk" (batched per file) or "public"
