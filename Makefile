@@ -7,6 +7,15 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLE_PAGES := tests/fixtures/pages
+# The printed edition of each sample page. The files carry no edition line,
+# so each date is read from what the page reports (see tests/fixtures/pages/EDITIONS.md):
+# the last event it dates and the news it follows up; the page number and name from
+# its content (a page continuing a page-1 story is page 2 or later).
+EDITION_000 := --edition-date 2021-10-20 --page 2 --page-name 工会新闻
+EDITION_001 := --edition-date 2023-04-21 --page 3 --page-name 工会新闻
+EDITION_002 := --edition-date 2022-12-27 --page 2 --page-name 工会新闻
+EDITION_003 := --edition-date 2023-09-15 --page 3 --page-name 工会新闻
+EDITION_004 := --edition-date 2019-06-05 --page 2 --page-name 工会动态
 PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
@@ -44,10 +53,11 @@ checkers: install-dev ## Install the third-party checkers' own parts (axe-core v
 setup: install ## Migrate, build the page tree, import the sample pages, make an admin
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_site
-	$(MANAGE) import_articles $(SAMPLE_PAGES)/000_*.txt --section yaowen --publish
-	$(MANAGE) import_articles $(SAMPLE_PAGES)/001_*.txt $(SAMPLE_PAGES)/002_*.txt --section gonghui-dongtai --publish
-	$(MANAGE) import_articles $(SAMPLE_PAGES)/003_*.txt --section laodongzhe --publish
-	$(MANAGE) import_articles $(SAMPLE_PAGES)/004_*.txt --section zhigong-zhisheng --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/000_*.txt $(EDITION_000) --section yaowen --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/001_*.txt $(EDITION_001) --section gonghui-dongtai --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/002_*.txt $(EDITION_002) --section gonghui-dongtai --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/003_*.txt $(EDITION_003) --section laodongzhe --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/004_*.txt $(EDITION_004) --section zhigong-zhisheng --publish
 	$(MANAGE) ensure_admin
 
 run: setup ## Set up everything and serve the site on http://$(HOST):$(PORT)/

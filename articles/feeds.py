@@ -56,7 +56,7 @@ class ArticleFeed(Feed):
         qs = public_articles(page.locale_id, sections)
         if page.depth > 2:  # a section
             qs = qs.child_of(page)
-        return list(prefetch_feed(qs.order_by("-first_published_at", "-pk"))[:FEED_ITEMS])
+        return list(prefetch_feed(qs.in_edition_order())[:FEED_ITEMS])
 
     def item_title(self, item):
         return strip_tags(item.title)
@@ -87,7 +87,12 @@ class ArticleFeed(Feed):
         return "、".join(names) or item.byline or None
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        # The printed edition's day: the same date the site shows on the article.
+        return item.display_datetime
+
+    def item_categories(self, item):
+        # Where it was printed (第2版 · 工会新闻), for readers that show categories.
+        return [item.print_label] if item.print_label else []
 
     def item_updateddate(self, item):
         return item.last_published_at

@@ -19,7 +19,14 @@ LOGO = "img/logo.png"  # 512×512 PNG, the paper's mark
 
 
 def display_date(page) -> datetime.date | datetime.datetime | None:
-    """The date an article is shown under: its print edition's, else its first publication."""
+    """The date an article is shown under: its print edition's, else its first publication.
+
+    An ArticlePage says it as a moment (display_datetime: the edition day's
+    start in local time, or the first publication itself).
+    """
+    moment = getattr(page, "display_datetime", None)
+    if moment is not None:
+        return moment
     return getattr(page, "display_date", None) or page.first_published_at
 
 

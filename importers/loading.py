@@ -36,6 +36,13 @@ from importers.parsing import ParsedFile, ParseHints
 from .authors import AuthorDirectory
 from .content import headline_or_provisional, slug_base
 from .decisions import Action, Decision
+from .edition_hints import (
+    Edition,
+    command_line_source,
+    file_name_source,
+    resolve_edition,
+    text_source,
+)
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
 from .filling import Provenance, fill_page
@@ -43,6 +50,7 @@ from .identity import content_sha256, identify_parsed
 from .ledger import FileKey, already_imported, describe_decision, recognise
 from .models import ImportedArticle, ImportRun
 from .placement import Placement
+from .print_pages import print_page_for
 from .results import (
     ArticleResult,
     FileResult,
@@ -54,6 +62,7 @@ from .results import (
 from .retry import with_lock_retry
 from .runs import RunRecord
 from .signals import importing, index_once_while_importing
+from .site_ready import ensure_ready_for_import
 from .sources import readable_name
 from .writers import PageWriter, writer_class
 
@@ -92,6 +101,8 @@ class Importer:
         writer: str | type[PageWriter] | None = None,
     ) -> None:
         self.options = options or ImportOptions()
+        # A freshly migrated database gets its page tree here (SiteNotReady if it cannot).
+        self.site_created = ensure_ready_for_import()
         # Raises UnknownSection before anything is written.
         self.placement = Placement(self.options.section)
         self.parser = parser or import_string(settings.IMPORTER_PARSER)
@@ -157,10 +168,17 @@ class Importer:
             return
 
         parsed = self._parse(data, result.name)
+        # The text may state the edition too: the articles' place is the
+        # resolved edition (command line > file name > text).
+        hint = self._edition(result.name, parsed)
+        self._key = FileKey(result.name, where, sha256, hint.date, hint.page)
         conflicts = 0
         while True:
             try:
                 with_lock_retry(lambda: self._load_atomic(parsed, result, sha256, hint))
+                # Disagreeing edition hints: on the import report (notes are
+                # reset by each attempt, so added once it succeeded).
+                result.notes.extend(hint.warnings)
                 return
             except IntegrityError:
                 # Another import of the same file (or of the same author or
@@ -172,7 +190,7 @@ class Importer:
                 time.sleep(0.05 * conflicts)
 
     def _load_atomic(
-        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint
+        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         result.reset_counts()
         with transaction.atomic():
@@ -188,7 +206,10 @@ class Importer:
             )
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
             reason = f"{type(exc).__name__}: {exc}"
-            raise FileFailed(_("解析失败：%(reason)s") % {"reason": reason}) from exc
+            raise FileFailed(
+                _("解析器无法处理这个文件（%(reason)s），文件没有写入。请把文件交给技术人员。")
+                % {"reason": reason}
+            ) from exc
         if parsed.error:
             raise FileFailed(parsed.error)
         if not parsed.articles:
@@ -202,10 +223,25 @@ class Importer:
             self.options.page or from_name.page,
         )
 
+    def _edition(self, name: str, parsed: ParsedFile) -> Edition:
+        """Command line, then file name, then the text (see edition_hints)."""
+        from_name = edition_from_filename(name)
+        edition = resolve_edition(
+            command_line_source(
+                self.options.edition_date, self.options.page, self.options.page_name
+            ),
+            file_name_source(from_name.edition_date, from_name.page),
+            text_source(parsed.edition),
+        )
+        for article in parsed.articles:
+            # Each article's editor sees the disagreement too.
+            article.warnings.extend(edition.warnings)
+        return edition
+
     # -- inside the file's transaction -----------------------------------
 
     def _load(
-        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint
+        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         key = self._key
         if connection.vendor == "postgresql":
@@ -247,7 +283,7 @@ class Importer:
         parsed: ParsedFile,
         result: FileResult,
         sha256: str,
-        hint: EditionHint,
+        hint: Edition,
         ledger: dict[int, ImportedArticle],
         plan: list[Decision],
         pages: dict[int, ArticlePage],
@@ -344,19 +380,14 @@ class Importer:
             row.save()
         return outcome
 
-    def _print_page(self, hint: EditionHint) -> PrintPage | None:
-        if not (hint.edition_date and hint.page):
-            return None
-        page, _created = PrintPage.objects.get_or_create(
-            edition_date=hint.edition_date, page_number=hint.page
-        )
-        return page
+    def _print_page(self, hint: Edition) -> PrintPage | None:
+        return print_page_for(hint)
 
     def _create(
         self,
         article: ParsedArticle,
         source: Provenance,
-        hint: EditionHint,
+        hint: Edition,
         authors: AuthorDirectory,
         ledger_rows: list[ImportedArticle],
     ) -> ArticleResult:

@@ -29,6 +29,7 @@ class ImportOptions:
 
     edition_date: datetime.date | None = None
     page: int | None = None
+    page_name: str = ""
     section: str | None = None
     publish: bool = False
     user: AbstractBaseUser | None = None
@@ -38,6 +39,7 @@ class ImportOptions:
         return {
             "edition_date": self.edition_date.isoformat() if self.edition_date else None,
             "page": self.page,
+            "page_name": self.page_name or None,
             "section": self.section,
             "publish": self.publish,
         }

@@ -26,6 +26,20 @@ SEARCHES = ["托育", "工会", "劳模", "工会 托育", "职工 服务", "安
             "女职工 权益", "乡村振兴"]
 
 
+def archive_urls(rng) -> list[str]:
+    """The print archive: month calendars, editions and printed pages of random days."""
+    from articles.models import PrintPage
+
+    days = list(PrintPage.objects.dates("edition_date", "day"))
+    urls = ["/zh-hans/archive/"]
+    for day in rng.sample(days, min(20, len(days))):
+        urls.append(f"/zh-hans/archive/?month={day:%Y-%m}")
+        urls.append(f"/zh-hans/archive/{day:%Y/%m/%d}/")
+        number = PrintPage.objects.filter(edition_date=day).values_list("page_number", flat=True)
+        urls.append(f"/zh-hans/archive/{day:%Y/%m/%d}/page/{rng.choice(list(number))}/")
+    return urls
+
+
 def percentile(values, pct):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
@@ -75,6 +89,7 @@ class Command(BaseCommand):
             ],
             "article": [a.url for a in sample],
             "search": ["/zh-hans/search/?q=" + q for q in SEARCHES],
+            "archive": archive_urls(rng),
         }
         rows = []
         for name, urls in groups.items():

@@ -121,6 +121,24 @@ def long_date(value):
     return date_format(value, "j F Y")
 
 
+@register.simple_tag
+def month_label(value, short=False):
+    """2023年4月 (or 4月 with short) in Chinese, April 2023 (April) in English."""
+    if (translation.get_language() or "").startswith("zh"):
+        return date_format(value, "n月" if short else "Y年n月")
+    return date_format(value, "F" if short else "F Y")
+
+
+@register.simple_tag
+def weekday_names():
+    """Monday-first column headings of the edition calendar: (short, full) pairs."""
+    from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+
+    if (translation.get_language() or "").startswith("zh"):
+        return [(str(WEEKDAYS[i])[-1], str(WEEKDAYS[i])) for i in range(7)]
+    return [(str(WEEKDAYS_ABBR[i]), str(WEEKDAYS[i])) for i in range(7)]
+
+
 @register.filter
 def iso_datetime(value):
     """A <time datetime> / meta value: ISO 8601 to the second, in the newsroom's time zone."""

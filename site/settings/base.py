@@ -130,6 +130,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsroom",
+            # Room for every page of a large archive (the default is 300).
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 
