@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 
@@ -9,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from importers.parsing import parse_bytes, parse_text
-from importers.parsing.synth import ENCODINGS, encode, render_marked, render_pdf
+from tools.page_synth import ENCODINGS, encode, render_marked, render_pdf
 
 from .helpers import PAGES, missing_letters
 
@@ -41,7 +42,14 @@ def test_arbitrary_text_never_raises_and_keeps_letters(text: str) -> None:
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_never_raise(data: bytes) -> None:
     result = parse_bytes(data, source="x.txt")
-    assert result.error is not None or result.articles is not None
+    assert result.sha256 == hashlib.sha256(data).hexdigest()
+    if result.error is not None:
+        # A refusal names the file and carries nothing half-parsed.
+        assert result.error.startswith("x.txt: ") and result.articles == []
+    else:
+        assert result.encoding and result.flavour
+        assert [a.position for a in result.articles] == list(range(len(result.articles)))
+        assert not missing_letters(data.decode(result.encoding, errors="replace"), result)
 
 
 @SETTINGS
