@@ -76,6 +76,8 @@ test: install-dev checkers ## Checks, ruff and the everyday tests (no services; 
 test-services: install-dev ## The PostgreSQL, Redis, browser and resilience tiers (skipped where a service is missing)
 	$(VENV)/bin/pytest -m "$(SERVICE_TIERS)"
 
+test-all: test test-services ## Every test: the everyday tier, then the service tiers (each skips where its service is missing)
+
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .
 
