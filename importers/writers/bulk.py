@@ -19,8 +19,11 @@ from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
+from wagtail.signals import page_published, published
 
 from articles.models import ArticleAuthor, ArticlePage, Author
+from articles.models.edition_dates import display_date_of
+from importers.publish_gate import page_hold_reasons
 
 from .base import PageWriter
 from .bulk_tree import ParentSlot, reference_rows, reserve_revision_ids
@@ -42,6 +45,7 @@ class BulkWriter(PageWriter):
         self._revision_rows: list[Revision] = []
         self._created_ids: set[int] = set()
         self._log_rows: list[PageLogEntry] = []
+        self._published: list[tuple[ArticlePage, Revision]] = []
 
     def begin_file(self, new_pages: Mapping[int, list[str]]) -> None:
         self._reset()
@@ -50,10 +54,9 @@ class BulkWriter(PageWriter):
         for section_id in sorted(new_pages):
             self._parent(section_id).load_slugs(set(new_pages[section_id]))
         new_count = sum(len(stems) for stems in new_pages.values())
-        if new_count and connection.vendor == "postgresql" and not self.publish:
+        if new_count and connection.vendor == "postgresql":
             # One query reserves every new page's first revision id; the
-            # revisions are then inserted together (publishing needs each
-            # revision stored first, so --publish takes the plain path).
+            # revisions are then inserted together.
             self._revision_ids = reserve_revision_ids(new_count)[::-1]
 
     def _parent(self, section_id: int) -> ParentSlot:
@@ -74,6 +77,10 @@ class BulkWriter(PageWriter):
         page.has_unpublished_changes = True
         page.owner = self.user
         page.slug = slot.claim_slug(slug_base)
+        # The gate reads the filled fields: a page it lets through is written
+        # live from the start instead of saved, then published.
+        held = page_hold_reasons(page) if self.publish else []
+        go_live = self.publish and not held
         # What treebeard's add_child does, minus its per-child parent re-read
         # and Page.full_clean (its checks are the slug, done just above, and
         # foreign keys this code set itself): the parent row is locked by
@@ -91,6 +98,8 @@ class BulkWriter(PageWriter):
             # foreign key at commit, when finish_file() has inserted it).
             page.latest_revision_id = page.import_revision_id = revision_id
             page.latest_revision_created_at = timezone.now()
+            if go_live:
+                self._go_live(page, revision_id)
         # log_action=None: the history is written in bulk by finish_file().
         page.save(clean=False, log_action=None)
         for link in links:
@@ -107,13 +116,13 @@ class BulkWriter(PageWriter):
                 content_object=page,
                 base_content_type=page.get_base_content_type(),
                 user=self.user,
-                content=page.serializable_data(),
+                content=draft_content(page),
                 object_str=str(page),
                 created_at=page.latest_revision_created_at,
             )
             self._revision_rows.append(revision)
         else:
-            revision = self._first_revision(page)
+            revision = self._first_revision(page, go_live)
         # The history Wagtail's own create view leaves: add_child's
         # "wagtail.create", then save_revision's "wagtail.edit" with the revision.
         for action, with_revision in (("wagtail.create", None), ("wagtail.edit", revision)):
@@ -129,26 +138,64 @@ class BulkWriter(PageWriter):
                     timestamp=revision.created_at,
                 )
             )
-        held = self.publish_unless_held(page, revision)
+        if go_live:
+            # What Revision.publish() logs for a page's first revision.
+            self._log_rows.append(
+                PageLogEntry(
+                    content_type_id=page.content_type_id,
+                    page_id=page.pk,
+                    label=page.get_admin_display_title(),
+                    action="wagtail.publish",
+                    user=self.user,
+                    revision=revision,
+                    content_changed=True,
+                    timestamp=page.last_published_at,
+                    data={},
+                )
+            )
+            self._published.append((page, revision))
         self.touched.append(page)
         self._created_ids.add(page.pk)
         return held
 
-    def _first_revision(self, page: ArticlePage) -> Revision:
-        """Page.save_revision() for a page just inserted, in four statements."""
+    @staticmethod
+    def _go_live(page: ArticlePage, revision_id: int) -> None:
+        """The fields Revision.publish() sets when a page's first revision goes live."""
+        page.live = True
+        page.has_unpublished_changes = False
+        page.expired = False
+        page.live_revision_id = revision_id
+        page.first_published_at = page.last_published_at = timezone.now()
+
+    def _first_revision(self, page: ArticlePage, go_live: bool) -> Revision:
+        """Page.save_revision() (and publish) for a page just inserted, in four statements."""
         revision = Revision.objects.create(
             content_object=page,
             base_content_type=page.get_base_content_type(),
             user=self.user,
-            content=page.serializable_data(),
+            content=draft_content(page),
             object_str=str(page),
         )
         self.mark_import_revision(page, revision)
-        Page.objects.filter(pk=page.pk).update(
-            latest_revision=revision, latest_revision_created_at=revision.created_at
-        )
         page.latest_revision = revision
         page.latest_revision_created_at = revision.created_at
+        fields = ["latest_revision", "latest_revision_created_at"]
+        if go_live:
+            self._go_live(page, revision.pk)
+            page.live_revision = revision
+            fields += [
+                "live",
+                "has_unpublished_changes",
+                "expired",
+                "live_revision",
+                "first_published_at",
+                "last_published_at",
+            ]
+        Page.objects.filter(pk=page.pk).update(**{name: getattr(page, name) for name in fields})
+        if go_live:
+            # ArticlePage.save() dates a page by its first publication.
+            page.refresh_edition_fields()
+            ArticlePage.objects.filter(pk=page.pk).update(display_date=page.display_date)
         return revision
 
     def finish_file(self, new_authors: list[Author]) -> None:
@@ -173,10 +220,16 @@ class BulkWriter(PageWriter):
         touched = self.touched
         if not touched:
             return
-        if self.publish or any(page.live for page in touched):
-            # The rows now hold the published content and live flags that the
-            # indexes must describe; the instances may not.
-            touched = list(ArticlePage.objects.filter(pk__in=[p.pk for p in touched]))
+        # An updated page published by Revision.publish() (or kept live)
+        # has its row rewritten from the revision: the indexes must describe
+        # the row, which that instance may not. New pages were written live
+        # from the start, so their instances are what is stored.
+        reread = [
+            p.pk for p in touched if p.pk not in self._created_ids and (self.publish or p.live)
+        ]
+        if reread:
+            stored = ArticlePage.objects.in_bulk(reread)
+            touched = [stored.get(p.pk, p) for p in touched]
         new_rows: list[ReferenceIndex] = []
         for page in touched:
             if page.pk in self._created_ids:
@@ -190,3 +243,36 @@ class BulkWriter(PageWriter):
         # transaction: once per file rather than on each of a page's saves.
         for backend in backends:
             backend.add_bulk(ArticlePage, touched)
+        self._announce_published()
+
+    def _announce_published(self) -> None:
+        """Send the signals Revision.publish() sends, once every row exists.
+
+        Receivers (the page cache in articles.page_cache, frontend cache
+        purges) see a page that is stored, indexed and live. A new page has
+        no comments, aliases or workflow state for publish() to update.
+        """
+        for page, revision in self._published:
+            page_published.send(sender=ArticlePage, instance=page, revision=revision)
+            published.send(sender=ArticlePage, instance=page, revision=revision)
+
+
+def draft_content(page: ArticlePage) -> dict[str, Any]:
+    """The page's first revision as save_revision() records it: still a draft.
+
+    Publishing comes after the revision in Wagtail, so its content never
+    holds the live state, even when this writer stores the page live at once.
+    """
+    content = page.serializable_data()
+    content.update(
+        live=False,
+        has_unpublished_changes=True,
+        live_revision=None,
+        first_published_at=None,
+        last_published_at=None,
+    )
+    # ...nor the date it took from its first publication.
+    print_page = page.print_page if page.print_page_id else None
+    draft_date = display_date_of(print_page.edition_date if print_page else None, None)
+    content["display_date"] = draft_date.isoformat() if draft_date else None
+    return content

@@ -18,8 +18,10 @@ from typing import Any
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.timezone import localdate
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
+from wagtail.signals import page_published
 
 from articles.models import ArticleAuthor, ArticlePage, Author
 from importers.models import ImportRun
@@ -120,13 +122,20 @@ def snapshot() -> dict[str, Any]:
             "import_revision_is_latest": page.import_revision_id == page.latest_revision_id,
             "live_revision_is_latest": page.live_revision_id == page.latest_revision_id,
             "published": page.first_published_at is not None,
+            "published_once": page.first_published_at == page.last_published_at,
+            "expired": page.expired,
+            # ArticlePage.save() takes it from the first publication.
+            "display_date_is_first_published": (
+                page.first_published_at is not None
+                and page.display_date == localdate(page.first_published_at)
+            ),
             "fields": {
                 name: getattr(page, name)
                 for name in (
                     "kicker", "subheadline", "byline", "dateline", "column_label", "kind",
                     "reader_prompt", "source_name", "source_sha256", "source_position",
                     "source_text", "import_warnings", "headline_is_provisional",
-                    "continued_from_page", "reviewed_at",
+                    "continued_from_page", "reviewed_at", "print_order",
                 )
             },
             "body": strip_block_ids(list(page.body.raw_data)),
@@ -207,13 +216,38 @@ def snapshot() -> dict[str, Any]:
 
 
 def import_and_snapshot(writer: str, files: list[Path], changed: Path, publish: bool) -> dict:
-    with transaction.atomic():
-        first = run_import(*files, writer=writer, publish=publish)
-        second = run_import(changed, writer=writer, publish=publish)
-        assert not first.failed and not second.failed
-        assert first.created and second.updated
-        shot = snapshot()
-        transaction.set_rollback(True)
+    announced: list[tuple[int, tuple]] = []
+
+    def on_published(sender, instance, revision, **kwargs):
+        # What a receiver can read when told: the page's stored state.
+        stored = ArticlePage.objects.get(pk=instance.pk)
+        announced.append(
+            (
+                instance.pk,
+                (
+                    sender.__name__,
+                    stored.live,
+                    stored.live_revision_id == revision.pk,
+                    Revision.objects.filter(pk=revision.pk).exists(),
+                ),
+            )
+        )
+
+    page_published.connect(on_published, dispatch_uid="contract-test")
+    try:
+        with transaction.atomic():
+            first = run_import(*files, writer=writer, publish=publish)
+            second = run_import(changed, writer=writer, publish=publish)
+            assert not first.failed and not second.failed
+            assert first.created and second.updated
+            shot = snapshot()
+            names = Names()
+            shot["page_published"] = sorted(
+                (names.pages[pk], facts) for pk, facts in announced
+            )
+            transaction.set_rollback(True)
+    finally:
+        page_published.disconnect(dispatch_uid="contract-test")
     return shot
 
 
@@ -233,6 +267,9 @@ def test_bulk_and_public_api_writers_store_the_same(site_tree, tmp_path, publish
 
     assert public["find_problems"] == [[], [], [], [], []]
     assert public["pages"] and public["log"] and public["references"] and public["search_index"]
+    # Each published page is announced once, already stored live with its revision.
+    assert bool(public["page_published"]) == publish
+    assert all(facts[1:] == (True, True, True) for _, facts in public["page_published"])
     for part in public:
         assert bulk[part] == public[part], (part, differences(bulk[part], public[part])[:8])
 
