@@ -97,8 +97,11 @@ clean: ## Remove the virtualenv, database and caches
 	rm -rf $(VENV) node_modules db.sqlite3 .pytest_cache .ruff_cache .hypothesis
 
 BENCH_SITE_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_site
+# The database BENCH_SITE_DB names, created through the server's postgres database.
+BENCH_SITE_DB_NAME = $(lastword $(subst /, ,$(BENCH_SITE_DB)))
+BENCH_SITE_ADMIN_DB = $(patsubst %/$(BENCH_SITE_DB_NAME),%/postgres,$(BENCH_SITE_DB))
 bench-site: install ## Public pages over the sample + 20,000 generated articles (PostgreSQL)
-	-psql "$(BENCH_SITE_DB:/newsroom_bench_site=/postgres)" -qc 'create database newsroom_bench_site' 2>/dev/null
+	-psql "$(BENCH_SITE_ADMIN_DB)" -qc 'create database "$(BENCH_SITE_DB_NAME)"' 2>/dev/null
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
@@ -111,7 +114,7 @@ bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recre
 
 BENCH_REDIS ?= redis://127.0.0.1:6379/2
 bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articles under concurrent readers
-	-psql "$(BENCH_SITE_DB:/newsroom_bench_site=/postgres)" -qc 'create database newsroom_bench_site' 2>/dev/null
+	-psql "$(BENCH_SITE_ADMIN_DB)" -qc 'create database "$(BENCH_SITE_DB_NAME)"' 2>/dev/null
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
