@@ -1,12 +1,17 @@
-"""Import benchmark: a generated corpus into PostgreSQL, fresh and unchanged.
+"""Import benchmark: a generated corpus into PostgreSQL, drafts, publish and stock.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench \\
         python -m tools.bench_import --articles 2000 [--writers public,bulk]
 
-For each page writer in turn, the database named by DATABASE_URL is dropped
-and recreated (its name must contain "bench", so a real database is never
-touched), migrated and given the standard page tree; every figure printed
-names the writer it belongs to. The corpus is the sample pages re-combined:
+For each page writer in turn the corpus is imported as drafts (then again,
+unchanged) and, on a fresh database, with --publish; then the same files go
+through the stock loop a Django developer would write (tools.stock_import:
+add_child + save_revision().publish() per article), and the publishing
+import's speed is given as a multiple of it. Before each import the database
+named by DATABASE_URL is dropped and recreated (its name must contain
+"bench", so a real database is never touched), migrated and given the
+standard page tree; every figure printed names what it measured, with the
+queries sent per article. The corpus is the sample pages re-combined:
 every file gets different numbers and names so no two files are
 byte-identical and the importer meets new authors, print pages and slugs as
 on a real day.
@@ -40,8 +45,10 @@ def vary(text: str, rng: random.Random) -> str:
     text = re.sub(r"\d+", lambda m: str(rng.randint(1, 10 ** len(m.group()) - 1)), text)
 
     def name(match: re.Match[str]) -> str:
-        return match.group(1) + rng.choice(SURNAMES) + "".join(
-            rng.choice(GIVEN) for _ in range(len(match.group(2)) - 1)
+        return (
+            match.group(1)
+            + rng.choice(SURNAMES)
+            + "".join(rng.choice(GIVEN) for _ in range(len(match.group(2)) - 1))
         )
 
     return re.sub(r"(记者|通讯员)\s?([\u4e00-\u9fff]{2,3})(?=[\s）)])", name, text)
@@ -80,43 +87,124 @@ def recreate_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def run_import(folder: Path, writer: str) -> tuple[dict, float, float]:
+class QueryCounter:
+    """Counts the queries sent to the database (without DEBUG's query log)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def measured(action) -> tuple[object, float, float, int]:
+    """(result, seconds, CPU seconds of this process, queries) of action()."""
+    from django.db import connection
+
+    counter = QueryCounter()
+    started, cpu = time.perf_counter(), time.process_time()
+    with connection.execute_wrapper(counter):
+        result = action()
+    return result, time.perf_counter() - started, time.process_time() - cpu, counter.count
+
+
+def run_import(folder: Path, writer: str, *extra: str) -> tuple[dict, float, float, int]:
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
     out = io.StringIO()
-    started, cpu = time.perf_counter(), time.process_time()
-    try:
-        call_command(
-            "import_articles", str(folder), "--format", "json", "--writer", writer, stdout=out
-        )
-    except CommandError as exc:
-        _out(f"import reported errors: {exc}")
-    elapsed = time.perf_counter() - started
-    return json.loads(out.getvalue()), elapsed, time.process_time() - cpu
+
+    def command() -> None:
+        try:
+            call_command(
+                "import_articles",
+                str(folder),
+                "--format",
+                "json",
+                "--writer",
+                writer,
+                *extra,
+                stdout=out,
+            )
+        except CommandError as exc:
+            _out(f"import reported errors: {exc}")
+
+    _, elapsed, cpu, queries = measured(command)
+    return json.loads(out.getvalue()), elapsed, cpu, queries
 
 
-def bench_writer(writer: str, folder: Path, url: str, keep_db: bool) -> None:
-    """A fresh database, the corpus imported as drafts, then imported again."""
+def fresh_site(url: str) -> None:
     from django.core.management import call_command
 
-    if not keep_db:
-        recreate_database(url)
+    recreate_database(url)
     call_command("migrate", verbosity=0, interactive=False)
     call_command("setup_site", verbosity=0)
 
-    summary, elapsed, cpu = run_import(folder, writer)
-    done = summary["created"] + summary["updated"]
+
+def report(label: str, done: int, elapsed: float, queries: int, detail: str) -> float:
+    rate = done / elapsed
     _out(
-        f"[{writer:>6} writer] fresh import:        {done} articles in {elapsed:.1f} s = "
-        f"{done / elapsed:.0f} articles/s  (created {summary['created']}, "
-        f"errors {summary['errors']}; importer CPU {1000 * cpu / max(done, 1):.1f} ms/article)"
+        f"{label:<34} {done} articles in {elapsed:.1f} s = {rate:.1f} articles/s, "
+        f"{queries / max(done, 1):.1f} queries/article  ({detail})"
     )
-    summary, elapsed, cpu = run_import(folder, writer)
-    same = summary["unchanged"]
-    _out(
-        f"[{writer:>6} writer] unchanged re-import: {same} articles in {elapsed:.2f} s = "
-        f"{same / elapsed:.0f} articles/s  (created {summary['created']})"
+    return rate
+
+
+def bench_writer(writer: str, folder: Path, url: str) -> float:
+    """Drafts (fresh, then unchanged), then --publish on a fresh database.
+
+    Returns the publishing import's articles/s."""
+    fresh_site(url)
+    summary, elapsed, cpu, queries = run_import(folder, writer)
+    done = summary["created"] + summary["updated"]
+    report(
+        f"[{writer:>6} writer] drafts, fresh:",
+        done,
+        elapsed,
+        queries,
+        f"errors {summary['errors']}; importer CPU {1000 * cpu / max(done, 1):.1f} ms/article",
+    )
+    summary, elapsed, cpu, queries = run_import(folder, writer)
+    report(
+        f"[{writer:>6} writer] drafts, unchanged:",
+        summary["unchanged"],
+        elapsed,
+        queries,
+        f"created {summary['created']}",
+    )
+    fresh_site(url)
+    summary, elapsed, cpu, queries = run_import(folder, writer, "--publish")
+    done = summary["created"] + summary["updated"]
+    published = count_live()
+    return report(
+        f"[{writer:>6} writer] --publish, fresh:",
+        done,
+        elapsed,
+        queries,
+        f"{published} published, the rest held by the publish gate; "
+        f"importer CPU {1000 * cpu / max(done, 1):.1f} ms/article",
+    )
+
+
+def count_live() -> int:
+    from articles.models import ArticlePage
+
+    return ArticlePage.objects.filter(live=True).count()
+
+
+def bench_stock(folder: Path, url: str) -> float:
+    """The same files through add_child + save_revision().publish(); articles/s."""
+    from tools.stock_import import stock_import
+
+    fresh_site(url)
+    done, elapsed, _, queries = measured(lambda: stock_import(sorted(folder.glob("*.txt"))))
+    return report(
+        "[ stock loop] add_child+publish:",
+        done,
+        elapsed,
+        queries,
+        f"{count_live()} published",
     )
 
 
@@ -128,11 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         default="public,bulk",
         help="comma-separated page writers to measure, each on a fresh database",
     )
-    parser.add_argument("--keep-db", action="store_true", help="do not drop and recreate")
+    parser.add_argument("--no-stock", action="store_true", help="skip the stock-loop yardstick")
     args = parser.parse_args(argv)
     writers = [w.strip() for w in args.writers.split(",") if w.strip()]
-    if args.keep_db and len(writers) > 1:
-        raise SystemExit("--keep-db measures one writer: the second would find the first's pages")
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.dev")
     # DEBUG would record every query in memory and slow the import down.
@@ -154,9 +240,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
         folder = Path(tmp)
         files, expected = make_corpus(folder, args.articles)
-        _out(f"corpus: {files} files, {expected} articles, imported as drafts")
-        for writer in writers:
-            bench_writer(writer, folder, url, args.keep_db)
+        _out(f"corpus: {files} files, {expected} articles")
+        publish_rates = {w: bench_writer(w, folder, url) for w in writers}
+        if not args.no_stock:
+            stock = bench_stock(folder, url)
+            for writer, rate in publish_rates.items():
+                _out(
+                    f"[{writer:>6} writer] --publish import / stock loop: {rate / stock:.1f}x "
+                    f"({rate:.1f} vs {stock:.1f} articles/s, same files, same database)"
+                )
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         _out(f"(machine: {os.cpu_count()} CPUs, load average {load:.1f})")
     return 0
