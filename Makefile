@@ -109,8 +109,9 @@ bench-site: install ## Public pages over the sample + 20,000 generated articles 
 
 BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 BENCH_WRITERS ?= public,bulk
-bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recreated), per page writer: articles/s fresh and unchanged
-	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m tools.bench_import --articles 2000 --writers $(BENCH_WRITERS)
+BENCH_ARTICLES ?= 2000
+bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recreated) per page writer: drafts, unchanged, --publish, and the stock add_child+publish loop
+	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m tools.bench_import --articles $(BENCH_ARTICLES) --writers $(BENCH_WRITERS)
 
 BENCH_REDIS ?= redis://127.0.0.1:6379/2
 bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articles under concurrent readers
