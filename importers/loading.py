@@ -148,8 +148,25 @@ class Importer:
         self.record.progress(self.result)
         return result
 
+    def _refuse_if_too_large(self, path: Path, name: str) -> None:
+        """A file is held in memory several times over while parsed and
+        written: one above the limit is refused before it is read."""
+        limit = self.options.max_file_bytes
+        if limit is None:
+            limit = settings.IMPORT_MAX_FILE_BYTES
+        size = path.stat().st_size
+        if limit and size > limit:
+            raise FileFailed(
+                _(
+                    "文件 %(name)s 有 %(size)s 字节，超过上限 %(limit)s 字节"
+                    "（设置 IMPORT_MAX_FILE_BYTES，或用 --max-file-bytes 调整）"
+                )
+                % {"name": name, "size": f"{size:,}", "limit": f"{limit:,}"}
+            )
+
     def _import_file(self, path: Path, result: FileResult) -> None:
         try:
+            self._refuse_if_too_large(path, result.name)
             data = path.read_bytes()
         except OSError as exc:
             reason = exc.strerror or str(exc)

@@ -34,6 +34,8 @@ class ImportOptions:
     publish: bool = False
     user: AbstractBaseUser | None = None
     operator: str = ""
+    #: Files larger than this are refused; None: settings.IMPORT_MAX_FILE_BYTES.
+    max_file_bytes: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -209,6 +209,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 # How the importer writes pages: "bulk" (batched per file) or "public"
 # (Wagtail's public page API only); `import_articles --writer` overrides it.
 IMPORTER_WRITER = "bulk"
+# Larger source files are refused (import_articles --max-file-bytes overrides):
+# a file costs a small multiple of its size in memory while it is imported.
+IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", 20 * 1024 * 1024))
 # The parser the importer is given (tests name a stand-in here or pass one).
 IMPORTER_PARSER = "importers.parsing.parse_bytes"
 

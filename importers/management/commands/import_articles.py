@@ -49,6 +49,12 @@ class Command(BaseCommand):
             choices=sorted(WRITERS),
             help=_("写入页面的方式（默认见设置 IMPORTER_WRITER）"),
         )
+        parser.add_argument(
+            "--max-file-bytes",
+            type=int,
+            metavar="BYTES",
+            help=_("单个文件的大小上限（字节，0 为不限；默认见设置 IMPORT_MAX_FILE_BYTES）"),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         sources = collect_sources(options["paths"])
@@ -73,6 +79,7 @@ class Command(BaseCommand):
             publish=options["publish"],
             user=user,
             operator=_os_user(),
+            max_file_bytes=options["max_file_bytes"],
         )
         try:
             importer = Importer(import_options, writer=options["writer"])
