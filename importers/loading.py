@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from articles.models import ArticlePage, Author, PrintPage
 from importers.parsing import ParsedFile, ParseHints
 
+from . import memory
 from .authors import AuthorDirectory
 from .content import headline_or_provisional, slug_base
 from .decisions import Action, Decision
@@ -120,9 +121,11 @@ class Importer:
     def begin(self, sources: list[str]) -> ImportRun:
         run = self.record.begin(sources)
         self.result.run_id = run.pk
+        memory.start_run()
         return run
 
     def finish(self, *, interrupted: bool = False) -> RunResult:
+        memory.end_run()
         self.result.interrupted = interrupted
         self.record.finish(self.result)
         return self.result
@@ -146,6 +149,7 @@ class Importer:
         result.seconds = time.perf_counter() - started
         self.result.files.append(result)
         self.record.progress(self.result)
+        memory.release_file()
         return result
 
     def _refuse_if_too_large(self, path: Path, name: str) -> None:

@@ -200,6 +200,12 @@ class BulkWriter(PageWriter):
 
     def finish_file(self, new_authors: list[Author]) -> None:
         """Per-file writes done once: tree counters, history, indexes."""
+        self._write_file(new_authors)
+        # Nothing of this file is kept for the next one: an import's memory
+        # stays that of its largest file, however many files it reads.
+        self._reset()
+
+    def _write_file(self, new_authors: list[Author]) -> None:
         if self._revision_rows:
             # An expression in the rows keeps Django from PostgreSQL's UNNEST
             # form, which would escape every (large) revision JSON through a
