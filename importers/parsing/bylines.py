@@ -292,13 +292,28 @@ def parse_closing_credit(text: str) -> tuple[str, str, list[Author]] | None:
     m = _CLOSING.match(text)
     if not m:
         return None
-    inner = m.group(2).strip()
+    credit = _bracketed_credit(m.group(2))
+    return (m.group(1), *credit) if credit else None
+
+
+def _bracketed_credit(inner: str) -> tuple[str, list[Author]] | None:
+    inner = inner.strip()
     names = join_spaced_names(inner.split())
     if all(looks_like_person(n) for n in names) and len(names) <= 3:
-        return m.group(1), inner, [Author(n, "author") for n in names]
+        return inner, [Author(n, "author") for n in names]
     if is_organisation(inner) and " " not in inner:
-        return m.group(1), inner, []
+        return inner, []
     return None
+
+
+_CREDIT_LINE = re.compile(r"^[（(]([^（）()]{2,16})[）)]$")
+
+
+def parse_credit_line(text: str) -> tuple[str, list[Author]] | None:
+    """A closing credit printed on a line of its own under the last paragraph:
+    an organisation (`（某市总工会法律部）`) or a person (`（张三）`)."""
+    m = _CREDIT_LINE.match(text.strip())
+    return _bracketed_credit(m.group(1)) if m else None
 
 
 _GLUED = re.compile(r"^(.{12,}[。！？!?”])([\u4e00-\u9fff]{2,4})$")

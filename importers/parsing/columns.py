@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .bylines import ROLE_RE, ROLE_WORDS, parse_glued_name, parse_runin
+from .letters import SALUTATION, is_letters_column
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
 from .roles import CONTINUED_INLINE, TITLE_MAX, is_org_label
@@ -13,7 +14,6 @@ from .units import (
     CLAUSE_PUNCT,
     LEAD_OPENER,
     NOT_TITLE,
-    SALUTATION,
     TWO_HALVES,
     W_BYLINE_AFTER,
     W_ORPHAN_TITLE,
@@ -575,11 +575,22 @@ def build_pdf(lines: list[str]) -> list[Draft]:
         elif k == "label":
             b.p_labels.append(u.text)
             b.p_raw.append(u.raw)
+            if _letters_banner(u):
+                b.banner = u.text
         elif k == "contmark":
             cur = b.new()
             cur.art.continued_from_page = u.page
             cur.raw.append(u.raw)
     return b.finish()
+
+
+def _letters_banner(u: Unit) -> bool:
+    """`■来信选登■`: a boxed letters banner heads every letter below it (and the
+    answers between them). Other boxed labels on a printed page may head one
+    piece only, and the page's reading order is too loose to carry them further."""
+    t = u.raw.strip()
+    return (len(t) > 2 and t[0] == t[-1] and t[0] in "■□◆◇●▲"
+            and is_letters_column(u.text))
 
 
 def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None) -> None:

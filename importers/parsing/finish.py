@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .letters import is_letter
 from .lines import ends_clause, join_wrapped
 from .model import Author, Block, ParsedArticle
 from .roles import EDITORS_NOTE, provisional_headline
@@ -85,6 +86,16 @@ def _boxed(d: Draft, label: str) -> bool:
                for r in d.raw if r)
 
 
+def _letter(d: Draft) -> bool:
+    """A reader's letter (see `letters.py`); never a report (run-in byline,
+    reporters) nor an answer signed by an organisation."""
+    a = d.art
+    if d.runin or any(x.role != "author" for x in a.authors) or (a.byline and not a.authors):
+        return False
+    first = next((b.text for b in a.body if b.type == "paragraph"), "")
+    return is_letter(a.column, first, a.byline, a.authors)
+
+
 def _kind(d: Draft) -> str:
     a = d.art
     if a.kind == "fragment":
@@ -96,6 +107,8 @@ def _kind(d: Draft) -> str:
     body = a.body
     if body and all(b.type == "photo" for b in body if b.type != "heading") and not d.runin:
         return "photo"
+    if _letter(d):
+        return "letter"
     if d.sig and not d.runin and not any(x.role in ("reporter", "correspondent")
                                          for x in a.authors):
         return "commentary"
@@ -126,7 +139,9 @@ def finish(drafts: list[Draft]) -> list[ParsedArticle]:
         _reorder(d)
         _photo_story(d)
         if d.labels:
-            a.column = " ".join(d.labels)
+            # An editor's note is labelled as such, not by the banner over the letters it opens.
+            notes = [x for x in d.labels if EDITORS_NOTE.match(x)]
+            a.column = " ".join(notes or d.labels)
         a.kind = _kind(d)
         for blk in a.body:
             if blk.type == "photo":

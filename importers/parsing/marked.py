@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .letters import SALUTATION
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_line, vis_len
 from .roles import EDITORS_NOTE, PROMPT, TITLE_MAX, despaced, is_column_word
@@ -13,7 +14,6 @@ from .units import (
     DASH_END,
     HEADING,
     LEAD_OPENER,
-    SALUTATION,
     Builder,
     Draft,
     Unit,

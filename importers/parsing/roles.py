@@ -12,7 +12,7 @@ _ORG = re.compile(
     r"^[\u4e00-\u9fff]{1,16}(?:省|市|县|区|镇|乡|州|旗|盟|局|公司|集团|厂|矿|院|校|系统|行业|产业|街道)"
     r"[\u4e00-\u9fff]{0,14}(?:总工会|工会|工会委员会|工会联合会|工联会|工委)$"
 )
-COLUMN_LABEL = re.compile(r"^[■□◆●▲【\[]\s*([^■□◆●▲【】\[\]]{1,40}?)\s*[■□◆●▲】\]]$")
+COLUMN_LABEL = re.compile(r"^[■□◆◇●▲【\[]\s*([^■□◆◇●▲【】\[\]]{1,40}?)\s*[■□◆◇●▲】\]]$")
 CONTINUED = re.compile(r"^[（(]\s*上接第\s*(\d{1,2})\s*版\s*[）)]$")
 CONTINUED_INLINE = re.compile(r"^[（(]\s*上接第\s*(\d{1,2})\s*版\s*[）)]\s*")
 DATELINE = re.compile(

@@ -15,6 +15,7 @@ from .bylines import (
     ROLE_RE,
     parse_byline_line,
     parse_closing_credit,
+    parse_credit_line,
     parse_glued_name,
     parse_paren_byline,
     parse_reader_signature,
@@ -164,7 +165,6 @@ def light_clean(raw: str) -> str:
 
 
 # How a reader's letter opens: the salutation to the editors.
-SALUTATION = re.compile(r"^(?:编辑同志|编辑部|记者同志|编辑老师|尊敬的[^，。：]{1,12})[：:，,]")
 # The paper's own signatures under editorials and column openers.
 _HOUSE_SIGNATURE = re.compile(r"^(?:本报|本刊)?(?:编辑部|评论员|特约评论员|记者部|编委会)$")
 # The dateline inside a run-in (`新华社某地5月1日电（记者…）`, `【本报某地电】`).
@@ -183,7 +183,7 @@ def special_unit(light: str, raw: str) -> Unit | None:
         m = _COLUMN_FIELD.match(light)
         if m:  # an archive's `专栏：摄影报道`
             return Unit("label", text=m.group(1), raw=raw)
-    if first in "■□◆●▲【[":
+    if first in "■□◆◇●▲【[":
         m = COLUMN_LABEL.match(despaced(light))
         if m:
             return Unit("label", text=m.group(1), raw=raw)
@@ -201,6 +201,9 @@ def special_unit(light: str, raw: str) -> Unit | None:
         p = parse_paren_byline(light)
         if p and not p[0]:
             return Unit("sig", text=p[1], authors=p[2], raw=raw)
+        c = parse_credit_line(light)
+        if c:
+            return Unit("sig", text=c[0], authors=c[1], raw=raw)
     if light.endswith(("摄", "摄影")):
         c = split_credit(light)
         if c and not c[0]:
@@ -218,7 +221,9 @@ def special_unit(light: str, raw: str) -> Unit | None:
         authors = parse_byline_line(light)
         if authors:
             return Unit("byline", text=light, authors=authors, raw=raw)
-        if " " in light and not is_letter_spaced(light) and light.count(" ") <= 3:
+        # `某区 读者 张 三` is set as widely as a spaced title, but says who signs.
+        if " " in light and light.count(" ") <= 3 and (
+                not is_letter_spaced(light) or "读者" in light):
             authors = parse_reader_signature(light)
             if authors:
                 return Unit("sig", text=light, authors=authors, raw=raw)
