@@ -8,7 +8,7 @@ from .bylines import ROLE_RE, ROLE_WORDS, parse_glued_name, parse_runin
 from .letters import SALUTATION, is_letters_column
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
-from .roles import CONTINUED_INLINE, TITLE_MAX, is_org_label
+from .roles import CONTINUED_INLINE, TITLE_MAX, is_genre_label, is_org_label
 from .units import (
     ADDRESS_END,
     CLAUSE_PUNCT,
@@ -188,6 +188,14 @@ def _titleish(text: str) -> bool:
     )
 
 
+def _boxed_name_above_text(items: list[Unit], j: int) -> bool:
+    """`■ 张三` on its own line with text below: a signed piece's byline, so an
+    item starts there (its title lines stand above it)."""
+    return (items[j].kind == "sig" and bool(items[j].authors)
+            and items[j].text.lstrip()[:1] in "□■"
+            and j + 1 < len(items) and items[j + 1].kind == "text")
+
+
 def pdf_units(lines: list[str]) -> list[Unit]:
     """Rebuild paragraphs from hard-wrapped column lines; keep stand-alone lines apart."""
     items = _pdf_items(lines)
@@ -211,7 +219,8 @@ def pdf_units(lines: list[str]) -> list[Unit]:
     # do not themselves end a sentence.
     forced = [False] * n
     for j in range(n + 1):
-        if j < n and not (items[j].kind in _BOUNDARY_KINDS or (is_text[j] and items[j].prefix)):
+        if j < n and not (items[j].kind in _BOUNDARY_KINDS or (is_text[j] and items[j].prefix)
+                          or _boxed_name_above_text(items, j)):
             continue
         k = j - 1
         got: list[int] = []
@@ -612,6 +621,8 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
         or _photo_ahead(units, i)
         or (nxt is not None and nxt.kind == "para" and bool(LEAD_OPENER.match(nxt.text))
             and cur is not None and _describes(cur, units, i, b.titles_after))
+        # A genre label over a title (`短评` / title) opens a piece of its own.
+        or (len(cleaned) >= 2 and is_genre_label(cleaned[0]))
         # A letter's title stands over its salutation (`编辑同志：…`).
         or (nxt is not None and nxt.kind == "para" and bool(SALUTATION.match(nxt.text)))
         # Titles first: text signed at its end (□name) below a block, while the

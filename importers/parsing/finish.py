@@ -8,7 +8,7 @@ import re
 from .letters import is_letter
 from .lines import ends_clause, join_wrapped
 from .model import Author, Block, ParsedArticle
-from .roles import EDITORS_NOTE, provisional_headline
+from .roles import COMMENTARY_GENRE, COMMENTARY_PAGE, EDITORS_NOTE, provisional_headline
 from .segment import ADDRESS_END, Draft
 
 W_NO_TITLE = "未找到标题，已用首句作为临时标题"
@@ -96,7 +96,14 @@ def _letter(d: Draft) -> bool:
     return is_letter(a.column, first, a.byline, a.authors)
 
 
-def _kind(d: Draft) -> str:
+def _opinion(d: Draft, page_name: str) -> bool:
+    """Under an opinion label (`短评`, `评论员文章`) or on an opinion page (`评论`)
+    a piece no reporter files is commentary."""
+    return (any(COMMENTARY_GENRE.match(x) for x in d.labels)
+            or bool(COMMENTARY_PAGE.match(page_name)) and bool(d.art.authors))
+
+
+def _kind(d: Draft, page_name: str = "") -> str:
     a = d.art
     if a.kind == "fragment":
         return "fragment"
@@ -109,8 +116,8 @@ def _kind(d: Draft) -> str:
         return "photo"
     if _letter(d):
         return "letter"
-    if d.sig and not d.runin and not any(x.role in ("reporter", "correspondent")
-                                         for x in a.authors):
+    reported = d.runin or any(x.role in ("reporter", "correspondent") for x in a.authors)
+    if not reported and (d.sig or _opinion(d, page_name)):
         return "commentary"
     if d.runin and (d.labels and d.text_len() < 900 or d.text_len() < 260):
         return "brief"
@@ -132,7 +139,8 @@ def _photo_story(d: Draft) -> None:
                     photographers=[x.name for x in a.authors])]
 
 
-def finish(drafts: list[Draft]) -> list[ParsedArticle]:
+def finish(drafts: list[Draft], page_name: str = "") -> list[ParsedArticle]:
+    """`page_name`: the edition's page name (`评论`), when the page states it."""
     out: list[ParsedArticle] = []
     for d in drafts:
         a = d.art
@@ -142,7 +150,7 @@ def finish(drafts: list[Draft]) -> list[ParsedArticle]:
             # An editor's note is labelled as such, not by the banner over the letters it opens.
             notes = [x for x in d.labels if EDITORS_NOTE.match(x)]
             a.column = " ".join(notes or d.labels)
-        a.kind = _kind(d)
+        a.kind = _kind(d, page_name)
         for blk in a.body:
             if blk.type == "photo":
                 if not blk.credit:

@@ -23,8 +23,15 @@ PROMPT = re.compile(r"^阅读提示[:：]?$")
 _GENRES = re.compile(
     r"^(新闻特写|特写|他山之石|工会动态|职工之声|图片新闻|短评|时评|评论|言论|观察|关注|"
     r"一线传真|基层动态|新闻速递|简讯|人物|走基层|调查|聚焦|视点|快讯|纵深|深读|"
-    r"读者来信|来信|读者之声|来信选登|群众来信|图片新闻|新闻图片)$"
+    r"读者来信|来信|读者之声|来信选登|群众来信|图片新闻|新闻图片|"
+    r"评论员文章|本报评论员|快评|短论|杂谈|锐评|一家之言|随笔)$"
 )
+# Genre labels and page names of opinion pieces: what stands under them is commentary.
+COMMENTARY_GENRE = re.compile(
+    r"^(?:短评|时评|快评|短论|锐评|评论|言论|杂谈|随笔|一家之言|评论员文章|本报评论员|"
+    r"本报特约评论员|观点)$"
+)
+COMMENTARY_PAGE = re.compile(r"^(?:评论|言论|时评|观点|评论·?[\u4e00-\u9fff]{0,4})$")
 TITLE_MAX = 48
 # A column's name: two to four plain characters (a headline says more).
 _COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -36,6 +43,11 @@ EDITORS_NOTE = re.compile(r"^(?:编者按|编者的话|编后|编后语|开栏�
 
 def is_org_label(text: str) -> bool:
     return bool(_ORG.match(text.replace(" ", ""))) and len(text) <= 20
+
+
+def is_genre_label(text: str) -> bool:
+    """A known column or genre label (`短评`, `图片新闻`, `读者来信`)."""
+    return bool(_GENRES.match(despaced(text)))
 
 
 def is_column_word(text: str) -> bool:
