@@ -33,9 +33,16 @@ def _glued_credit(text: str) -> tuple[str, str, list[str]] | None:
     return text[: m.start(1)].rstrip(), m.group(1).strip(), [m.group(2)]
 
 
+# A justified name right before 摄 (`本报记者 聂 平 摄`): its characters spread apart.
+_SPACED_NAME = re.compile(
+    r"(?<=[\s□])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?:[ \u3000]([\u4e00-\u9fff]))?"
+    r"(?=[ \u3000]*[/／]?[ \u3000]*摄(?:影)?[）)]?$)"
+)
+
+
 def split_credit(text: str) -> tuple[str, str, list[str]] | None:
     """`caption 本报记者 陈华 摄` -> (caption, credit, [photographers]); None if no credit."""
-    text = text.rstrip()
+    text = _SPACED_NAME.sub(lambda m: "".join(g for g in m.groups() if g), text.rstrip())
     if text.endswith(("摄）", "摄)", "摄影）", "摄影)")):
         # A credit in brackets: `…比拼。（本报通讯员 江文辉 摄）`
         cut = max(text.rfind("（"), text.rfind("("))

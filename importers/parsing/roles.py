@@ -60,6 +60,13 @@ def despaced(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _longer_below(texts: list[str], k: int) -> bool:
+    """A column name is shorter than the title under it; a headline broken in
+    large type (`广场升旗` / `迎国庆`) may end on a shorter line."""
+    below = next((t for t in texts[k + 1:] if t), "")
+    return vis_len(below) > vis_len(texts[k])
+
+
 def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
     """Title lines of one item -> (kicker, headline, subheadline, organisation labels).
 
@@ -72,8 +79,9 @@ def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
     labels: list[str] = []
     rest: list[tuple[str, bool]] = []
     several = sum(1 for raw in raw_lines if raw.strip()) > 1
-    for raw in raw_lines:
-        text = clean_line(raw, title=True)
+    texts = [clean_line(raw, title=True) for raw in raw_lines]
+    for k, raw in enumerate(raw_lines):
+        text = texts[k]
         if not text:
             continue
         if several and _NOTE_WORD.match(despaced(text)):
@@ -85,7 +93,7 @@ def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
         elif text.startswith("——") and rest:
             sub = text.lstrip("—").strip()
         elif (not rest and not kicker and len(raw_lines) >= 2 and _COLUMN_NAME.match(text)
-              and not is_letter_spaced(raw)):
+              and not is_letter_spaced(raw) and _longer_below(texts, k)):
             labels.append(text)  # a short column name above the title (`一线故事`)
         else:
             rest.append((text, is_letter_spaced(raw) or vis_len(text) <= 5))
