@@ -35,6 +35,11 @@ _ROLE_WORDS = {
     "全媒体记者": "reporter",
     "融媒体记者": "reporter",
     "驻站记者": "reporter",
+    "本报融媒体记者": "reporter",
+    "本报摄影记者": "photographer",
+    "见习通讯员": "correspondent",
+    "市民记者": "correspondent",  # a portal's citizen reporter
+    "学生记者": "correspondent",
 }
 ROLE_WORDS = tuple(_ROLE_WORDS)
 ROLE_RE = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from .letters import SALUTATION
 from .lines import ends_clause, join_wrapped, open_ended
+from .model import Author
+from .names import looks_like_person
 from .normalise import clean_line, vis_len
 from .roles import EDITORS_NOTE, PROMPT, TITLE_MAX, despaced, is_column_word
 from .units import (
@@ -94,10 +96,20 @@ def marked_units(lines: list[str]) -> list[Unit]:
             continue
         merged.append(u)
     for k, u in enumerate(merged):
-        if boxed_byline(u, k > 0 and _plain_title(merged[k - 1]),
-                        k + 1 < len(merged) and merged[k + 1].kind == "para"):
+        after_title = k > 0 and (_plain_title(merged[k - 1]) or merged[k - 1].kind == "h1")
+        before_text = k + 1 < len(merged) and merged[k + 1].kind == "para"
+        if boxed_byline(u, after_title, before_text):
             u.kind, u.text = "byline", u.text.lstrip("□■ ")
+        elif after_title and before_text and _bare_name_line(u, merged[k + 1]):
+            u.kind, u.authors = "byline", [Author(despaced(u.text), "author")]
     return merged
+
+
+def _bare_name_line(u: Unit, nxt: Unit) -> bool:
+    """`尹若川` alone between a title and a full paragraph: the writer's byline
+    (a title line would not be a bare personal name)."""
+    return (u.kind == "para" and not u.prefix and looks_like_person(despaced(u.text))
+            and not nxt.prefix and ends_clause(nxt.text) and vis_len(nxt.text) > 20)
 
 
 def _credit_line(u: Unit) -> bool:
@@ -246,6 +258,8 @@ def after_brief(c: TitleContext) -> bool:
     cur, nxt = c.cur, c.after
     if cur is None or nxt is None or nxt.kind != "para" or cur.headings:
         return False
+    if cur.art.kicker or cur.art.subheadline:
+        return False  # a kicker or 副题 heads a feature, not a brief
     return cur.runin or not cur.art.byline
 
 

@@ -24,6 +24,7 @@ from .bylines import (
 )
 from .captions import split_credit
 from .model import Author, Block, ParsedArticle
+from .names import looks_like_person
 from .normalise import clean_line, fullwidth_punct, is_letter_spaced
 from .roles import (
     COLUMN_LABEL,
@@ -166,6 +167,8 @@ def light_clean(raw: str) -> str:
 
 # How a reader's letter opens: the salutation to the editors.
 # The paper's own signatures under editorials and column openers.
+# `—张三`, `——张 三`: a writer's name after a dash on the line under the text.
+_DASH_SIGNATURE = re.compile(r"^[—－-]{1,2}\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$")
 _HOUSE_SIGNATURE = re.compile(r"^(?:本报|本刊)?(?:编辑部|评论员|特约评论员|记者部|编委会)$")
 # The dateline inside a run-in (`新华社某地5月1日电（记者…）`, `【本报某地电】`).
 DATELINE_IN_RUNIN = re.compile(
@@ -215,6 +218,10 @@ def special_unit(light: str, raw: str) -> Unit | None:
         s = parse_signature(light)
         if s and not s[0]:
             return Unit("sig", text=s[1], authors=s[2], raw=raw)
+    dash = _DASH_SIGNATURE.match(light)
+    if dash and looks_like_person(despaced(dash.group(1))):
+        name = despaced(dash.group(1))
+        return Unit("sig", text=light, authors=[Author(name, "author")], raw=raw)
     if len(light) <= 12 and _HOUSE_SIGNATURE.match(light):
         return Unit("sig", text=light, raw=raw)  # signed by the paper, not a person
     if len(light) <= 60 and (" " in light or "/" in light or _BYLINE_START.match(light)):
