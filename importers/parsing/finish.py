@@ -16,6 +16,7 @@ W_REORDERED = "正文文字块顺序错乱，已把以半句开头的文字块�
 W_DANGLING = "段落“{}”在句中中断，可能有文字块错位或缺失，请核对"
 W_FRAGMENT = "无法确定归属的文字，请编辑核对"
 W_NO_CREDIT = "图片说明未找到摄影署名"
+W_ROUNDUP = "多段文字各有署名，已按同一标题下的综述稿合为一篇，请核对"
 W_STRAY = "末段“{}”与本篇内容关联很少，可能是相邻稿件串入的文字，请核对"
 W_STRAY_MOVED = "末段“{}”与本篇内容关联很少，可能是相邻稿件串入的文字，已移出为单独片段，请核对"
 _SENTENCES = re.compile(r"[。！？!?]")
@@ -139,10 +140,41 @@ def _photo_story(d: Draft) -> None:
                     photographers=[x.name for x in a.authors])]
 
 
+def _signed_entry(d: Draft) -> bool:
+    """A paragraph or two of text closed by its own credit (`…。（记者 张三）`),
+    with no title, byline or run-in of its own: one entry of a roundup."""
+    a = d.art
+    return (d.sig and not d.runin and not d.headings and not a.continued_from_page
+            and bool(a.body) and all(b.type == "paragraph" for b in a.body)
+            and len(a.body) <= 3 and d.text_len() <= 500)
+
+
+def _join_roundups(drafts: list[Draft]) -> list[Draft]:
+    """A roundup (`各地工会“送清凉”`) prints several short entries under one
+    headline, each closed by its own credit. An untitled signed entry right
+    after a titled signed one is part of it, not an item of its own."""
+    out: list[Draft] = []
+    for d in drafts:
+        head = out[-1] if out else None
+        a = d.art
+        if (head is not None and head.art.headline
+                and (W_ROUNDUP in head.art.warnings or _signed_entry(head))
+                and not (a.headline or a.kicker or a.subheadline or d.labels)
+                and _signed_entry(d)):
+            head.art.body.extend(a.body)
+            head.add_byline(a.byline, a.authors)
+            head.raw.extend(d.raw)
+            if W_ROUNDUP not in head.art.warnings:
+                head.art.warnings.append(W_ROUNDUP)
+            continue
+        out.append(d)
+    return out
+
+
 def finish(drafts: list[Draft], page_name: str = "") -> list[ParsedArticle]:
     """`page_name`: the edition's page name (`评论`), when the page states it."""
     out: list[ParsedArticle] = []
-    for d in drafts:
+    for d in _join_roundups(drafts):
         a = d.art
         _reorder(d)
         _photo_story(d)
