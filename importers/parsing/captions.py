@@ -26,11 +26,21 @@ _GLUED_CREDIT = re.compile(
 )
 
 
-def _glued_credit(text: str) -> tuple[str, str, list[str]] | None:
+def _glued_credit(text: str, bracketed: bool = False) -> tuple[str, str, list[str]] | None:
+    """In brackets (`（禚文摄）`) a short name before 摄 is a credit even when its
+    surname is not on the list: nothing else is bracketed so."""
     m = _GLUED_CREDIT.search(text)
-    if not m or not looks_like_person(m.group(2)):
+    if not m:
         return None
-    return text[: m.start(1)].rstrip(), m.group(1).strip(), [m.group(2)]
+    name = m.group(2)
+    if not (looks_like_person(name) or (bracketed and len(name) <= 3 and m.start(1) == 0
+                                         and not _SHOOTING.search(name))):
+        return None
+    return text[: m.start(1)].rstrip(), m.group(1).strip(), [name]
+
+
+# Words before 摄 that say how a picture was taken, not who took it (`航拍摄`, `翻摄`).
+_SHOOTING = re.compile(r"[拍翻航抓]|图片|资料")
 
 
 # A justified name right before 摄 (`本报记者 聂 平 摄`): its characters spread apart.
@@ -47,6 +57,8 @@ def split_credit(text: str) -> tuple[str, str, list[str]] | None:
         # A credit in brackets: `…比拼。（本报通讯员 江文辉 摄）`
         cut = max(text.rfind("（"), text.rfind("("))
         inner = split_credit(text[cut + 1:-1]) if cut >= 0 else None
+        if inner is None and cut >= 0:
+            inner = _glued_credit(text[cut + 1:-1].strip(), bracketed=True)
         if inner is None or inner[0]:
             return None
         return text[:cut].rstrip(), inner[1], inner[2]

@@ -39,3 +39,11 @@ def test_justified_name_in_a_bracketed_credit() -> None:
 
 def test_spaced_words_in_a_caption_are_left_alone() -> None:
     assert split_credit("大家一起在 拍 摄") is None
+
+
+def test_bracketed_glued_credit_with_a_surname_off_the_list() -> None:
+    assert split_credit("职工在比赛。（昙华摄）") == ("职工在比赛。", "昙华摄", ["昙华"])
+
+
+def test_how_a_picture_was_taken_is_no_credit() -> None:
+    assert split_credit("职工在比赛。（航拍摄）") is None
