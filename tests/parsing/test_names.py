@@ -35,6 +35,4 @@ def test_traditional_surnames() -> None:
 
 
 def test_rare_and_compound_surnames() -> None:
-    from importers.parsing.names import looks_like_person
-
     assert all(looks_like_person(n) for n in ("禚文", "逄宁", "訾晓光", "闾丘明", "濮阳丽"))
