@@ -23,6 +23,8 @@ from .units import (
     append_text,
     boxed_byline,
     byline_unit,
+    credit_line,
+    join_split_credit,
     light_clean,
     para_unit,
     special_unit,
@@ -111,9 +113,29 @@ def _join_split_role_word(lines: list[str]) -> list[str]:
     return out
 
 
+_NAME_TAIL = re.compile(f"(?:{ROLE_RE})\\s*[\u4e00-\u9fff]{{0,2}}$")
+_CREDIT_HEAD = re.compile(r"^([\u4e00-\u9fff]{1,3})\s*摄(?:影)?$")
+
+
+def _join_split_name(lines: list[str]) -> list[str]:
+    """`…夜宵。本报记者 孟` / `星河 摄`: a credit broken inside the name goes
+    onto the credit's line, role word and all."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        b = out[i + 1].strip()
+        if not _CREDIT_HEAD.match(b):
+            continue
+        m = _NAME_TAIL.search(out[i].rstrip())
+        if m and m.start() > 0:
+            head = out[i].rstrip()
+            out[i], out[i + 1] = head[: m.start()], f"{m.group(0)}{b}"
+    return out
+
+
 def _pdf_items(lines: list[str]) -> list[Unit]:
     items: list[Unit] = []
-    for raw in _join_open_runin(_join_split_role_word(_join_lone_credit_word(lines))):
+    for raw in _join_open_runin(_join_split_name(
+            _join_split_role_word(_join_lone_credit_word(lines)))):
         if not raw.strip():
             if items:
                 items[-1].blank_after = True
@@ -407,7 +429,7 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             out.append(Unit("block", raw=u.raw, lines=[u.lines[0]]))
         else:
             out.append(u)
-    out = _peel_glued_names(out)
+    out = _peel_glued_names(_join_split_credits(out))
     for k, u in enumerate(out):
         prev = out[k - 1] if k > 0 else None
         # A one-line "paragraph" without a full stop right above a boxed name
@@ -419,6 +441,18 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             u.kind, u.text = "byline", u.text.lstrip("□■ ")
             if title_para:
                 out[k - 1] = Unit("block", raw=prev.raw, lines=list(prev.lines))
+    return out
+
+
+def _join_split_credits(units: list[Unit]) -> list[Unit]:
+    """`本报记者 张三` / `通讯员 李四 摄` under a caption: one credit over two lines."""
+    out: list[Unit] = []
+    for u in units:
+        if (credit_line(u) and len(out) >= 2 and out[-1].kind == "byline"
+                and out[-2].kind == "para"):
+            out[-1] = join_split_credit(out[-1], u)
+        else:
+            out.append(u)
     return out
 
 

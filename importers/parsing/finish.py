@@ -149,6 +149,29 @@ def _signed_entry(d: Draft) -> bool:
             and len(a.body) <= 3 and d.text_len() <= 500)
 
 
+_CAPTION_NUMBER = re.compile(r"^\s*(?:(\d{1,2})\s*[.．、]|图\s*(\d{1,2})|([①-⑳]))")
+
+
+def _caption_number(text: str) -> int | None:
+    m = _CAPTION_NUMBER.match(text)
+    if not m:
+        return None
+    if m.group(3):
+        return ord(m.group(3)) - ord("①") + 1
+    return int(m.group(1) or m.group(2))
+
+
+def _next_caption(head: Draft, d: Draft) -> bool:
+    """Numbered captions (`1.…` `2.…`, `①` `②`) under one title are one photo
+    group: an untitled photo whose caption carries the next number continues it."""
+    photos = [b for b in head.art.body if b.type == "photo"]
+    body = d.art.body
+    if not photos or not body or any(b.type != "photo" for b in body):
+        return False
+    last, first = _caption_number(photos[-1].caption), _caption_number(body[0].caption)
+    return last is not None and first == last + 1
+
+
 def _join_roundups(drafts: list[Draft]) -> list[Draft]:
     """A roundup (`各地工会“送清凉”`) prints several short entries under one
     headline, each closed by its own credit. An untitled signed entry right
@@ -157,6 +180,11 @@ def _join_roundups(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         head = out[-1] if out else None
         a = d.art
+        untitled = not (a.headline or a.kicker or a.subheadline or d.labels or a.byline)
+        if head is not None and untitled and _next_caption(head, d):
+            head.art.body.extend(a.body)
+            head.raw.extend(d.raw)
+            continue
         if (head is not None and head.art.headline
                 and (W_ROUNDUP in head.art.warnings or _signed_entry(head))
                 and not (a.headline or a.kicker or a.subheadline or d.labels)

@@ -22,6 +22,8 @@ from .units import (
     append_text,
     boxed_byline,
     byline_unit,
+    credit_line,
+    join_split_credit,
     light_clean,
     para_unit,
     text_units,
@@ -78,9 +80,9 @@ def marked_units(lines: list[str]) -> list[Unit]:
 
     for u in units:
         prev = merged[-1] if merged else None
-        if (_credit_line(u) and prev is not None and prev.kind == "byline"
+        if (credit_line(u) and prev is not None and prev.kind == "byline"
                 and len(merged) >= 2 and merged[-2].kind == "para"):
-            merged[-1] = _split_credit(prev, u)
+            merged[-1] = join_split_credit(prev, u)
             continue
         if (prev is not None and prev.kind == "para" and u.kind == "para" and not u.prefix
                 and u.blanks < 2 and prev.text and not ends_clause(prev.text)
@@ -110,22 +112,6 @@ def _bare_name_line(u: Unit, nxt: Unit) -> bool:
     (a title line would not be a bare personal name)."""
     return (u.kind == "para" and not u.prefix and looks_like_person(despaced(u.text))
             and not nxt.prefix and ends_clause(nxt.text) and vis_len(nxt.text) > 20)
-
-
-def _credit_line(u: Unit) -> bool:
-    """A photo credit: `… 摄`, or a byline naming photographers only (`… 摄影报道`)."""
-    return u.kind == "credit" or (u.kind == "byline" and bool(u.authors)
-                                  and all(a.role == "photographer" for a in u.authors))
-
-
-def _split_credit(first: Unit, credit: Unit) -> Unit:
-    """A photo credit broken over two lines under a caption (`本报记者 张三` /
-    `本报通讯员 李四 摄`): the 摄 covers both lines' names."""
-    second = credit.names or [a.name for a in credit.authors]
-    names = [a.name for a in first.authors] + [n for n in second
-                                               if n not in {a.name for a in first.authors}]
-    return Unit("credit", prefix=f"{first.text} {credit.prefix or credit.text}", names=names,
-                raw=f"{first.raw}\n{credit.raw}", blanks=first.blanks)
 
 
 def _kicker_like(text: str) -> bool:

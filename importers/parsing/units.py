@@ -378,3 +378,19 @@ def para_unit(b: Builder, u: Unit) -> None:
     elif cur is None or cur.closed:
         cur = b.new()
     cur.add_para(u.text, u.raw)
+
+
+def credit_line(u: Unit) -> bool:
+    """A photo credit: `… 摄`, or a byline naming photographers only (`… 摄影报道`)."""
+    return u.kind == "credit" or (u.kind == "byline" and bool(u.authors)
+                                  and all(a.role == "photographer" for a in u.authors))
+
+
+def join_split_credit(first: Unit, credit: Unit) -> Unit:
+    """A photo credit broken over two lines under a caption (`本报记者 张三` /
+    `本报通讯员 李四 摄`): the 摄 covers both lines' names."""
+    second = credit.names or [a.name for a in credit.authors]
+    names = [a.name for a in first.authors] + [n for n in second
+                                               if n not in {a.name for a in first.authors}]
+    return Unit("credit", prefix=f"{first.text} {credit.prefix or credit.text}", names=names,
+                raw=f"{first.raw}\n{credit.raw}", blanks=first.blanks)

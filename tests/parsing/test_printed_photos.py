@@ -1,0 +1,31 @@
+"""Printed photo pages: credits broken by the wrap, split credits, numbered captions."""
+
+from __future__ import annotations
+
+from importers.parsing import parse_text
+from importers.parsing.columns import _join_split_name
+
+PAGE = (
+    "苇川工人报　2016年7月28日　星期四　图片新闻　4\n"
+    "夜色中的“港口灯火”\n"
+    "1.7月22日晚，苇川港集装箱码头的桥吊司\n机在作业。本报记者 孟星河 摄\n"
+    "2.理货员在核对集装箱箱号。通讯员 伍家宁\n摄\n"
+    "3.夜班职工在码头食堂吃上了热乎的夜宵。本\n报记者 孟\n星河 摄\n"
+    "7月24日，苇川市总工会“夏送清凉”慰问队来\n到地铁5号线施工现场，为建设者送上清凉饮品。\n"
+    "本报记者 韩书瑶\n通讯员 简东来 摄\n"
+)
+
+
+def test_a_name_broken_by_the_wrap_goes_to_the_credit_line() -> None:
+    assert _join_split_name(["吃上了热乎的夜宵。本报记者 孟", "星河 摄"]) == [
+        "吃上了热乎的夜宵。", "本报记者 孟星河 摄"]
+
+
+def test_numbered_captions_stay_under_their_title_and_a_split_credit_is_one() -> None:
+    """The unnumbered photo after the group is a photo of its own."""
+    arts = parse_text(PAGE).articles
+    group, single = arts
+    assert group.headline == "夜色中的“港口灯火”"
+    assert [b.photographers for b in group.body] == [["孟星河"], ["伍家宁"], ["孟星河"]]
+    assert single.kind == "photo" and single.body[0].photographers == ["韩书瑶", "简东来"]
+
