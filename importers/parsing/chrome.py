@@ -151,7 +151,8 @@ def empty_field(t: str) -> bool:
 def lone_symbol(t: str) -> bool:
     """A symbol alone, left by a removed button or icon (`×`, `>`, `»`); a letter
     or digit alone may be text, and stays."""
-    return len(t) <= 2 and not any(ch.isalnum() for ch in t)
+    # Closing punctuation wrapped onto a line of its own (`（记者 张三` / `）`) is text.
+    return len(t) <= 2 and not any(ch.isalnum() or ch in "）)”’》」』。，！？；：、" for ch in t)
 
 
 _LIST_ITEM = re.compile(r"^[·•▪◇◆]\s*\S")

@@ -36,7 +36,8 @@ _BOUNDARY_KINDS = ("byline", "label", "prompt", "contmark")
 
 # A run-in byline cut by the wrap: bracket still open, or nothing after it yet.
 _RUNIN_OPEN = re.compile(
-    r"^\s*[^\s（(]{0,8}讯\s*(?:[（(][^）)]{0,40}|(?:[（(][^）)]{0,40}[）)])?\s*)$"
+    r"^\s*(?:[^\s（(]{0,8}讯|(?:新华社|中新社|本报)[^\s（(，。]{0,14}电)"
+    r"\s*(?:[（(][^）)]{0,40}|(?:[（(][^）)]{0,40}[）)])?\s*)$"
 )
 
 
@@ -64,13 +65,13 @@ def _join_open_runin(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         j = i + 1
-        while "讯" in line[:12] and _RUNIN_OPEN.match(line) and j < len(lines) and j - i <= 4:
+        while _RUNIN_OPEN.match(line) and j < len(lines) and j - i <= 4:
             if lines[j].strip():
                 line = _join_in_bracket(line, lines[j])
             j += 1
             if not _RUNIN_OPEN.match(line):
                 break
-        if j > i + 1 and not ("讯" in line[:12] and _RUNIN_OPEN.match(line)):
+        if j > i + 1 and not _RUNIN_OPEN.match(line):
             out.append(line)
             i = j
         else:
@@ -79,15 +80,20 @@ def _join_open_runin(lines: list[str]) -> list[str]:
     return out
 
 
+_LONE_CLOSER = re.compile(r"^[）)”’》」』。，！？；：、]{1,3}$")
+
+
 def _join_lone_credit_word(lines: list[str]) -> list[str]:
-    """`…马希平` / `摄`: a credit's 摄 wrapped onto a line of its own."""
+    """`…马希平` / `摄`: a credit's 摄 wrapped onto a line of its own; so is
+    closing punctuation (`（记者 张三` / `）`), which never opens a line."""
     out: list[str] = []
     for line in lines:
-        if line.strip() in ("摄", "摄影") and out:
+        if (line.strip() in ("摄", "摄影") or _LONE_CLOSER.match(line.strip())) and out:
             k = len(out) - 1
             while k > 0 and not out[k].strip():
                 k -= 1
-            out[k] = out[k].rstrip() + " " + line.strip()
+            gap = "" if _LONE_CLOSER.match(line.strip()) else " "
+            out[k] = out[k].rstrip() + gap + line.strip()
             continue
         out.append(line)
     return out
@@ -390,6 +396,11 @@ def pdf_units(lines: list[str]) -> list[Unit]:
     def flush() -> None:
         nonlocal para
         if para is not None:
+            if para.prefix and not para.authors and len(para.lines) > 1:
+                # `本报某地电 记者张三` / `报道：…`: the run-in went on past the line end.
+                r = parse_runin(f"{para.prefix} {para.text}")
+                if r and r[1] and len(r[0]) > len(para.prefix):
+                    para.prefix, para.authors, para.text = r
             units.append(para)
             para = None
 

@@ -29,3 +29,14 @@ def test_numbered_captions_stay_under_their_title_and_a_split_credit_is_one() ->
     assert [b.photographers for b in group.body] == [["孟星河"], ["伍家宁"], ["孟星河"]]
     assert single.kind == "photo" and single.body[0].photographers == ["韩书瑶", "简东来"]
 
+
+
+def test_wrapped_dateline_runins_and_a_lone_closing_bracket() -> None:
+    page = (
+        "苇川至岭东高速公路建成通车\n新华社苇川12月28日电（记者 聂\n晓峰、萧一宁）全长132公里的\n"
+        "高速公路28日建成通车。\n梅汀县保证金制度见效\n本报梅汀12月27日电　记者施明达\n"
+        "报道：今年以来，梅汀县全面推\n行农民工工资保证金制度。\n岭东职工享受带薪年休假\n"
+        "【新华社岭东12月26日电】全市已有\n1.2万名职工享受到带薪年休假。（记者 章雨田\n）\n"
+    )
+    got = [[x.name for x in a.authors] for a in parse_text(page).articles]
+    assert got == [["聂晓峰", "萧一宁"], ["施明达"], ["章雨田"]]
