@@ -83,6 +83,28 @@ def _join_open_runin(lines: list[str]) -> list[str]:
 _LONE_CLOSER = re.compile(r"^[）)”’》」』。，！？；：、]{1,3}$")
 
 
+_JUMP_OPEN = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*\d{0,2})?\s*$")
+_JUMP_CLOSE = re.compile(r"^\s*(?:第\s*)?\d{0,2}\s*版\s*[）)]")
+
+
+def _join_wrapped_jump(lines: list[str]) -> list[str]:
+    """`…证书，其中…（下转` / `第4版）`: a jump marker broken by the wrap."""
+    out: list[str] = []
+    for line in lines:
+        k = len(out) - 1
+        while k > 0 and not out[k].strip():
+            k -= 1
+        if out and _JUMP_CLOSE.match(line) and _JUMP_OPEN.search(out[k]):
+            m = _JUMP_CLOSE.match(line)
+            out[k] = out[k].rstrip() + m.group(0).strip()
+            rest = line[m.end():]
+            if rest.strip():
+                out.append(rest)
+            continue
+        out.append(line)
+    return out
+
+
 def _join_lone_credit_word(lines: list[str]) -> list[str]:
     """`…马希平` / `摄`: a credit's 摄 wrapped onto a line of its own; so is
     closing punctuation (`（记者 张三` / `）`), which never opens a line."""
@@ -141,7 +163,7 @@ def _join_split_name(lines: list[str]) -> list[str]:
 def _pdf_items(lines: list[str]) -> list[Unit]:
     items: list[Unit] = []
     for raw in _join_open_runin(_join_split_name(
-            _join_split_role_word(_join_lone_credit_word(lines)))):
+            _join_split_role_word(_join_lone_credit_word(_join_wrapped_jump(lines))))):
         if not raw.strip():
             if items:
                 items[-1].blank_after = True
@@ -159,6 +181,9 @@ def _pdf_items(lines: list[str]) -> list[Unit]:
         if core:
             u = Unit("text", text=core, raw=raw)
             r = parse_runin(core)
+            if r is None and is_letter_spaced(core):
+                # A justified first line spreads its run-in too (`本 报 讯 （通 讯 员 …`).
+                r = parse_runin(clean_line(core))
             if r:
                 u.prefix, u.authors, u.text = r
             items.append(u)
@@ -631,6 +656,8 @@ def build_pdf(lines: list[str]) -> list[Draft]:
             b.p_raw.append(u.raw)
             if _letters_banner(u):
                 b.banner = u.text
+        elif k == "jump" and cur is not None:
+            cur.raw.append(u.raw)  # `（下转第4版）`: kept in the raw text, no body text
         elif k == "contmark":
             cur = b.new()
             cur.art.continued_from_page = u.page
@@ -678,8 +705,9 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
     if cur is None:
         # Nothing open: a title before its body (or a label of the next brief).
         # Above the first item of a titles-after page it is page furniture.
+        # A photo's title stands above its caption even there.
         if orgs_only or (b.titles_after and not b.drafts and not b.p_titles
-                         and not starts_next):
+                         and not starts_next and not _photo_ahead(units, i)):
             b.p_labels.extend(cleaned)
         else:
             b.p_titles.extend(lines)

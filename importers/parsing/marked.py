@@ -382,6 +382,8 @@ def build_marked(lines: list[str]) -> list[Draft]:
             cur = b.ensure()
             cur.expect_prompt = True
             cur.raw.append(u.raw)
+        elif k == "jump" and cur is not None:
+            cur.raw.append(u.raw)  # `（下转第4版）`: kept in the raw text, no body text
         elif k == "contmark":
             cur = b.new()
             cur.art.continued_from_page = u.page

@@ -244,9 +244,17 @@ def boxed_byline(u: Unit, after_title: bool, before_text: bool) -> bool:
             and u.text.lstrip()[:1] in "□■")
 
 
+# `…占比达到41%。（下转第4版）`: the text goes on on another page; the mark is no text.
+_JUMP_TAIL = re.compile(r"[（(]\s*(?:下转|转)\s*(?:第\s*)?[A-Za-z]?\d{1,2}\s*版\s*[）)]\s*$")
+
+
 def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
-    """Peel a trailing credit, signature or dateline off a text line."""
+    """Peel a trailing jump mark, credit, signature or dateline off a text line."""
     tails: list[Unit] = []
+    jump = _JUMP_TAIL.search(light)
+    if jump and jump.start() > 0:
+        tails.append(Unit("jump", text=jump.group(0).strip(), raw=""))
+        light = light[: jump.start()].rstrip()
     for _ in range(2):
         c = split_credit(light)
         if c:

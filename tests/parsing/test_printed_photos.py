@@ -40,3 +40,29 @@ def test_wrapped_dateline_runins_and_a_lone_closing_bracket() -> None:
     )
     got = [[x.name for x in a.authors] for a in parse_text(page).articles]
     assert got == [["聂晓峰", "萧一宁"], ["施明达"], ["章雨田"]]
+
+
+TITLES_AFTER = (
+    "秋收时节农机忙\n9月18日，苇川市金箬乡的种粮大户在田\n间驾驶收割机抢收水稻。\n"
+    "本报记者 单晓鹏 摄\n"
+    "本报记者 霍启明\n近年来，苇川市总工会在重点企业开展技\n能等级自主认定试点。截至目前，全市累\n"
+    "计有4600余名职工取得证书。（下转\n第4版）\n技能有等级 成长有通道\n"
+    "本 报 讯 （通 讯 员  庞 立 群 ）9 月 1 9 日 ，\n苇川市石澄区总工会在区职工服务中心开\n"
+    "设“职工夜间门诊”，每周两晚坐诊。\n石澄区开设“职工夜间门诊”\n"
+)
+
+
+def test_titles_after_page_with_a_photo_titled_above_its_caption() -> None:
+    arts = parse_text(TITLES_AFTER).articles
+    got = [(a.kind, a.headline.replace(" ", ""), [x.name for x in a.authors]) for a in arts]
+    assert got == [
+        ("photo", "秋收时节农机忙", ["单晓鹏"]),
+        ("article", "技能有等级成长有通道", ["霍启明"]),
+        ("brief", "石澄区开设“职工夜间门诊”", ["庞立群"]),
+    ]
+
+
+def test_a_wrapped_jump_mark_ends_the_text_and_is_no_text() -> None:
+    arts = parse_text(TITLES_AFTER).articles
+    assert arts[1].body[-1].text.endswith("取得证书。")
+    assert "下转" in arts[1].raw_text
