@@ -626,8 +626,10 @@ def build_pdf(lines: list[str]) -> list[Draft]:
                 para_unit(b, u)
         elif k == "prompt":
             target = cur if cur is not None else b.last_titled
-            if target is None or (cur is None and b.p_titles):
-                target = b.new()  # the prompt goes with the title waiting above it
+            if target is None or (cur is None and b.p_titles) or (cur is not None and cur.closed):
+                # The prompt goes with the title waiting above it; after a signed-off
+                # or credited item it heads the next one.
+                target = b.new()
             target.expect_prompt = True
             target.raw.append(u.raw)
         elif k == "credit":

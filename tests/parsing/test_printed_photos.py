@@ -66,3 +66,13 @@ def test_a_wrapped_jump_mark_ends_the_text_and_is_no_text() -> None:
     arts = parse_text(TITLES_AFTER).articles
     assert arts[1].body[-1].text.endswith("取得证书。")
     assert "下转" in arts[1].raw_text
+
+
+def test_a_reader_prompt_after_a_credited_photo_heads_the_next_item() -> None:
+    page = TITLES_AFTER.replace(
+        "本报记者 霍启明\n",
+        "阅 读 提 示\n苇川市总工会在重点企业推行技能等级自\n"
+        "主评价，让技术工人干得有奔头。\n本报记者 霍启明\n")
+    arts = parse_text(page).articles
+    assert [bool(a.reader_prompt) for a in arts] == [False, True, False]
+    assert arts[1].reader_prompt.startswith("苇川市总工会在重点企业推行")
