@@ -350,3 +350,19 @@ def parse_reader_signature(text: str) -> list[Author] | None:
     if len(head) > 16 or not _PLACE_OR_JOB_END.search(head) or _ROLE_ONLY.search(head):
         return None
     return [Author(tokens[-1], "author")]
+
+
+_ANSWER = re.compile(r"^([\u4e00-\u9fff]{2,14}?)\s*(?:答复|回复|答)\s*[:：]\s*")
+_ANSWERERS = frozenset({"编者", "记者", "本报", "本刊", "律师", "编辑"})
+
+
+def parse_answer(text: str) -> tuple[str, list[Author], str] | None:
+    """`本报读者服务部答：据了解，…`: an organisation answering a reader's letter
+    opens the answer with its name (a signature, no person) — (prefix, [], rest)."""
+    m = _ANSWER.match(text)
+    if not m or not text[m.end():]:
+        return None
+    who = m.group(1)
+    if who not in _ANSWERERS and not is_organisation(who):
+        return None
+    return m.group(0).strip(), [], text[m.end():]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import ROLE_RE, ROLE_WORDS, parse_glued_name, parse_runin
+from .bylines import ROLE_RE, ROLE_WORDS, parse_answer, parse_glued_name, parse_runin
 from .letters import SALUTATION, is_letters_column
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
@@ -180,7 +180,7 @@ def _pdf_items(lines: list[str]) -> list[Unit]:
         core, tails = split_tails(light, raw)
         if core:
             u = Unit("text", text=core, raw=raw)
-            r = parse_runin(core)
+            r = parse_runin(core) or parse_answer(core)
             if r is None and is_letter_spaced(core):
                 # A justified first line spreads its run-in too (`本 报 讯 （通 讯 员 …`).
                 r = parse_runin(clean_line(core))

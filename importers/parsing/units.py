@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .bylines import (
     ROLE_RE,
+    parse_answer,
     parse_byline_line,
     parse_closing_credit,
     parse_credit_line,
@@ -292,7 +293,7 @@ def text_units(light: str, raw: str, blanks: int = 0) -> list[Unit]:
         tails.append(Unit("sig", text=glued[1], authors=glued[2], raw=""))
     if core:
         u = Unit("para", raw=raw, blanks=blanks, lines=[core])
-        r = parse_runin(core)
+        r = parse_runin(core) or parse_answer(core)
         if r:
             u.prefix, u.authors, rest = r
             u.text = clean_line(rest)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importers.parsing import parse_text
-from importers.parsing.bylines import parse_credit_line
+from importers.parsing.bylines import parse_answer, parse_credit_line
 from importers.parsing.letters import (
     is_letter,
     is_letters_column,
@@ -94,3 +94,10 @@ def test_an_answer_signed_by_an_organisation_stays_an_article() -> None:
 def test_a_signed_commentary_is_not_a_letter() -> None:
     page = "小工位也有大作为\n一年一度的评选又将揭晓。只要肯下功夫，小工位能干出名堂。\n□江北辰\n"
     assert _kinds(page)[0][0] == "commentary"
+
+
+def test_the_papers_answer_opens_with_the_answering_body() -> None:
+    assert parse_answer("本报读者服务部答：据了解，调整工作已经启动。") == (
+        "本报读者服务部答：", [], "据了解，调整工作已经启动。")
+    assert parse_answer("记者答：此事已转有关部门。")[0] == "记者答："
+    assert parse_answer("他回答：好的。") is None
