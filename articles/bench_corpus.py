@@ -26,6 +26,7 @@ from articles.models import (
     PrintPage,
     SectionPage,
 )
+from articles.models.edition_dates import print_order_of
 
 SLUG_PREFIX = "bench-"
 WORDS = (
@@ -186,6 +187,9 @@ def generate(count: int, home, *, seed: int = 7, batch: int = 1000, log=print) -
                         reader_prompt=_sentence(rng) if rng.random() < 0.2 else "",
                         byline="本报记者", body=body,
                         print_page_id=print_pages.get((day, page_number)),
+                        # What ArticlePage.save() would store (bulk inserts skip it).
+                        display_date=day,
+                        print_order=print_order_of(page_number, serial % 12),
                     )
                 )
             _bulk_insert_pages(pages)

@@ -1,11 +1,26 @@
 """StreamField blocks of an article body; each renders with its own template."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 
+def labelled(field, label):
+    """Name a stream child's input for assistive tools.
+
+    Wagtail shows such a block's label as the block's header, not as a
+    <label> of its input; the lazy label is rendered in the editor's language.
+    """
+    field.widget.attrs.setdefault("aria-label", label)
+    return field
+
+
 class HeadingBlock(blocks.CharBlock):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labelled(self.field, self.meta.label)
+
     class Meta:
         icon = "title"
         label = _("小标题")
@@ -14,6 +29,10 @@ class HeadingBlock(blocks.CharBlock):
 
 class ParagraphBlock(blocks.TextBlock):
     """Plain text: imported copy is never trusted as HTML."""
+
+    @cached_property
+    def field(self):
+        return labelled(super().field, self.meta.label)
 
     class Meta:
         icon = "pilcrow"

@@ -18,6 +18,7 @@ shared cache (Redis in production), so every process sees a bump at once.
 from __future__ import annotations
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,19 +49,26 @@ def page_key(page_id: int) -> str:
     return f"newsroom:v:page:{page_id}"
 
 
+def _fresh_version() -> int:
+    # A version key the cache evicted must not restart at a number an old
+    # cached page was stored under: start again from the clock (milliseconds).
+    return time.time_ns() // 1_000_000
+
+
 def _version(key: str) -> int:
     version = cache.get(key)
     if version is None:
-        cache.add(key, 1, timeout=None)
-        version = cache.get(key, 1)
+        fresh = _fresh_version()
+        cache.add(key, fresh, timeout=None)
+        version = cache.get(key, fresh)
     return version
 
 
 def _bump_now(key: str) -> None:
     try:
         cache.incr(key)
-    except ValueError:  # no version yet
-        cache.set(key, 2, timeout=None)
+    except ValueError:  # no version yet (or evicted)
+        cache.set(key, _fresh_version(), timeout=None)
 
 
 def _bump(key: str) -> None:

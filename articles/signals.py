@@ -1,6 +1,6 @@
 """Content changes retire what they touch in the page cache (see articles.page_cache)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -21,6 +21,14 @@ def _structure_changed(sender, instance=None, **kwargs):
     specific_class = instance.specific_class or type(instance)
     if not issubclass(specific_class, ArticlePage):
         bump_sections_version()
+
+
+def _print_page_deleting(sender, instance, **kwargs):
+    """Articles of a deleted print page fall back to their first publication date."""
+    from articles.models import ArticlePage
+    from articles.models.print_edition import refresh_articles
+
+    refresh_articles(ArticlePage.objects.filter(print_page=instance), detach=True)
 
 
 def connect() -> None:
@@ -46,3 +54,6 @@ def connect() -> None:
         post_delete.connect(
             bump_version, sender=model, dispatch_uid=f"newsroom-cache-del-{model.__name__}"
         )
+    pre_delete.connect(
+        _print_page_deleting, sender=PrintPage, dispatch_uid="newsroom-print-page-deleting"
+    )

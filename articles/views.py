@@ -7,7 +7,6 @@ place, counted and kept small (see tests/site/test_queries.py).
 from __future__ import annotations
 
 import datetime
-import json
 from collections import OrderedDict
 from functools import lru_cache
 from itertools import groupby
@@ -31,6 +30,15 @@ from articles.models import (
     PrintPage,
     SectionPage,
 )
+from articles.models.edition_dates import (
+    REVERSE_EDITION_ORDER,
+    listed_after,
+    listed_before,
+    listing_key,
+)
+from articles.page_meta import description_of
+from articles.public_urls import asset_url, page_public_url, public_url
+from articles.structured_data import article_jsonld, breadcrumb_jsonld, website_jsonld
 
 PER_PAGE = 20
 HOME_PER_SECTION = 5
@@ -59,10 +67,12 @@ def home_route_url(language: str, name: str, *args) -> str:
 
 
 def articles_in(locale_id: int):
-    """Live articles of one language, without the columns listings never read."""
+    """Live articles of one language, with their print page (the date and page a
+    card shows), without the columns listings never read."""
     return (
         ArticlePage.objects.live()
         .filter(locale_id=locale_id)
+        .select_related("print_page")
         .defer(*ArticlePage.LISTING_DEFER)
     )
 
@@ -183,7 +193,7 @@ def home_context(home, request) -> dict:
         articles_in(home.locale_id)
         .filter(path__startswith=section.path, depth=section.depth + 1)
         .exclude(pk__in=lead_ids)
-        .order_by("-first_published_at", "-pk")
+        .in_edition_order()
         .values("pk")[:HOME_PER_SECTION]
         for section in shown
     ]
@@ -191,7 +201,7 @@ def home_context(home, request) -> dict:
         list(
             articles_in(home.locale_id)
             .filter(pk_in_any(subqueries))
-            .order_by("-first_published_at", "-pk")
+            .in_edition_order()
         )
         if subqueries
         else []
@@ -200,7 +210,12 @@ def home_context(home, request) -> dict:
     blocks = [(s, [a for a in latest if a.section is s]) for s in shown]
     blocks = [(s, articles) for s, articles in blocks if articles]
     attach_sections(leads, sections)
-    return {"lead_stories": leads, "section_blocks": blocks, "today": timezone.localdate()}
+    return {
+        "lead_stories": leads,
+        "section_blocks": blocks,
+        "today": timezone.localdate(),
+        "jsonld": website_jsonld(home, home_route_url(language_of(home), "search")),
+    }
 
 
 # ------------------------------------------------------------- section page
@@ -213,7 +228,7 @@ def section_context(section, request) -> dict:
         articles_in(section.locale_id)
         .child_of(section)
         .exclude(pk__in=[a.pk for a in leads])
-        .order_by("-first_published_at", "-pk")
+        .in_edition_order()
     )
     page_obj, page_range = paginate(request, rest)
     page_obj.object_list = attach_sections(list(page_obj.object_list), sections)
@@ -224,6 +239,12 @@ def section_context(section, request) -> dict:
         "page_range": page_range,
         "articles": page_obj.object_list,
         "sections": sections,
+        "jsonld": breadcrumb_jsonld(
+            [
+                (_("工人日报"), public_url(home_url(language_of(section)))),
+                (section.title, page_public_url(section, request)),
+            ]
+        ),
     }
 
 
@@ -239,6 +260,8 @@ def article_context(article: ArticlePage, request) -> dict:
     print_page = article.print_page if article.print_page_id else None
 
     previous_article, next_article, related = neighbours(article, tags, sections)
+    image_url = article_image_url(article)
+    description = description_of(article)
     return {
         "section": section,
         "authors": authors,
@@ -248,14 +271,25 @@ def article_context(article: ArticlePage, request) -> dict:
         "previous_article": previous_article,
         "next_article": next_article,
         "related_articles": attach_sections(related, sections),
-        "jsonld": article_jsonld(article, request, authors, section, tags),
-        "og_locale": "zh_CN" if article.locale.language_code.startswith("zh") else "en_US",
+        "description": description,
+        "image_url": image_url,
+        "jsonld": article_jsonld(
+            article, request, authors, section, tags, description=description,
+            image_url=image_url,
+        ),
     }
+
+
+def article_image_url(article: ArticlePage) -> str:
+    """The public URL of the article's first photo, sized for cards ("" without one)."""
+    image = article.first_image()
+    return asset_url(image.get_rendition("width-1200").url) if image else ""
 
 
 CARD_FIELDS = (
     "id", "title", "slug", "kicker", "subheadline", "path", "depth", "url_path",
-    "first_published_at", "locale_id",
+    "first_published_at", "locale_id", "display_date", "print_order", "print_page",
+    "print_page__edition_date", "print_page__page_number", "print_page__page_name",
 )
 
 
@@ -272,23 +306,16 @@ def neighbours(article: ArticlePage, tags, sections):
     from articles.search_backend import title_match_ids
 
     section_path = article.path[: -ArticlePage.steplen]
-    when = article.first_published_at or timezone.now()
     public = public_articles(article.locale_id, sections)
     siblings = public.filter(path__startswith=section_path, depth=article.depth)
-    # The plain bound (lte/gte) lets the date index start at this article; the
-    # OR alone would scan the index from the newest (or oldest) article on.
-    earlier = siblings.filter(first_published_at__lte=when).filter(
-        Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=article.pk)
-    ).order_by("-first_published_at", "-pk")
-    later = siblings.filter(first_published_at__gte=when).filter(
-        Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=article.pk)
-    ).order_by("first_published_at", "pk")
+    # Previous is the next one down the section's listing (older, or later in
+    # the same edition); next is the one above it.
     parts = [
-        earlier.values("pk")[:1],
-        later.values("pk")[:1],
-        siblings.exclude(pk=article.pk).order_by("-first_published_at").values("pk")[
-            : RELATED_COUNT + 2
-        ],
+        siblings.filter(listed_after(article)).in_edition_order().values("pk")[:1],
+        siblings.filter(listed_before(article))
+        .order_by(*REVERSE_EDITION_ORDER)
+        .values("pk")[:1],
+        siblings.exclude(pk=article.pk).in_edition_order().values("pk")[: RELATED_COUNT + 2],
     ]
     tag_ids = [t.pk for t in tags]
     if tag_ids:
@@ -313,52 +340,19 @@ def neighbours(article: ArticlePage, tags, sections):
         .only(*CARD_FIELDS)
     )
 
-    def key(a):
-        return (a.first_published_at or when, a.pk)
-
-    mine = key(article)
+    mine = listing_key(article)
     same = [a for a in candidates if a.path.startswith(section_path) and a.pk != article.pk]
-    previous_article = max((a for a in same if key(a) < mine), key=key, default=None)
-    next_article = min((a for a in same if key(a) > mine), key=key, default=None)
+    below = [a for a in same if listing_key(a) > mine]
+    above = [a for a in same if listing_key(a) < mine]
+    previous_article = min(below, key=listing_key, default=None)
+    next_article = max(above, key=listing_key, default=None)
     shown = {article.pk} | {a.pk for a in (previous_article, next_article) if a}
     related = [a for a in candidates if a.pk not in shown]
     for a in related:
         headline = f"{a.kicker} {a.title} {a.subheadline}".lower()
         a.shared_words = sum(1 for w in words if w in headline)
-    related.sort(key=lambda a: (-a.shared, -a.shared_words, -key(a)[0].timestamp(), -a.pk))
+    related.sort(key=lambda a: (-a.shared, -a.shared_words, listing_key(a)))
     return previous_article, next_article, related[:RELATED_COUNT]
-
-
-def article_jsonld(article, request, authors, section, tags) -> dict:
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.title,
-        "inLanguage": article.locale.language_code,
-        "url": request.build_absolute_uri(article.get_url(request)),
-        "author": [
-            {"@type": "Person", "name": link.author.name} for link in authors
-        ],
-    }
-    if article.first_published_at:
-        data["datePublished"] = article.first_published_at.isoformat()
-    if article.last_published_at:
-        data["dateModified"] = article.last_published_at.isoformat()
-    if article.subheadline:
-        data["alternativeHeadline"] = article.subheadline
-    if article.summary:
-        data["description"] = article.summary
-    if section is not None:
-        data["articleSection"] = section.title
-    if tags:
-        data["keywords"] = [t.name for t in tags]
-    data["publisher"] = {"@type": "Organization", "name": _("工人日报")}
-    return data
-
-
-def dump_jsonld(data: dict) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=None)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 # ------------------------------------------------------------ home routes
@@ -386,7 +380,7 @@ def author_view(home, request, slug: str):
         articles_in(home.locale_id)
         .filter(article_authors__author=author)
         .distinct()
-        .order_by("-first_published_at", "-pk")
+        .in_edition_order()
     )
     return render_listing(
         request, home, "articles/author_page.html", articles,
@@ -403,7 +397,7 @@ def tag_view(home, request, tag: str):
     articles = (
         articles_in(home.locale_id)
         .filter(tagged_items__tag=tag_obj)
-        .order_by("-first_published_at", "-pk")
+        .in_edition_order()
     )
     return render_listing(
         request, home, "articles/tag_page.html", articles,
@@ -461,6 +455,9 @@ def _neighbour_editions(day: datetime.date):
 
 
 def archive_index_view(home, request):
+    """A month calendar of editions (the latest month unless ?month=YYYY-MM), and every month."""
+    from articles.archive_calendar import month_end, month_weeks, parse_month
+
     language = language_of(home)
     wanted = request.GET.get("date", "").strip()
     if wanted:
@@ -478,24 +475,39 @@ def archive_index_view(home, request):
             )
             if found is not None:
                 return HttpResponseRedirect(edition_url(language, found))
-    dates = list(
-        PrintPage.objects.order_by("-edition_date")
-        .values_list("edition_date", flat=True)
-        .distinct()
-    )
-    months = [
-        (datetime.date(y, m, 1), list(days))
-        for (y, m), days in groupby(dates, key=lambda d: (d.year, d.month))
-    ]
+    # One query over the edition_date index: every month that has an edition.
+    months = list(PrintPage.objects.dates("edition_date", "month", order="DESC"))
+    month = parse_month(request.GET.get("month", "")) or (months[0] if months else None)
+    if month is not None and months and month not in months:
+        raise Http404
+    days: dict[datetime.date, int] = {}
+    if month is not None:
+        days = dict(
+            PrintPage.objects.filter(edition_date__range=(month, month_end(month)))
+            .values_list("edition_date")
+            .annotate(pages=Count("id"))
+            .order_by("edition_date")
+        )
+    index = months.index(month) if month in months else -1
+    month_url = home_route_url(language, "archive")
     return render(
         request,
         "articles/archive_index.html",
         home,
         {
-            "months": [
-                (month, [(d, edition_url(language, d)) for d in days]) for month, days in months
+            "month": month,
+            "weeks": month_weeks(month, {d: edition_url(language, d) for d in days})
+            if month
+            else [],
+            "editions": [(d, n, edition_url(language, d)) for d, n in sorted(days.items())],
+            "older_month": index + 1 < len(months) and months[index + 1],
+            "newer_month": index > 0 and months[index - 1],
+            "month_url": month_url,
+            "years": [
+                (year, list(group))
+                for year, group in groupby(months, key=lambda m: m.year)
             ],
-            "latest": dates[0] if dates else None,
+            "latest": max(days) if days else None,
             "route_title": _("报纸版面"),
         },
     )
@@ -507,10 +519,13 @@ def archive_edition_view(home, request, year: int, month: int, day: int):
     pages = list(PrintPage.objects.filter(edition_date=date).order_by("page_number"))
     if not pages:
         raise Http404
-    articles = list(
-        articles_in(home.locale_id)
-        .filter(print_page__edition_date=date)
-        .order_by("print_page__page_number", "path")
+    articles = attach_sections(
+        list(
+            articles_in(home.locale_id)
+            .filter(print_page__edition_date=date)
+            .in_edition_order()
+        ),
+        sections_for(request, home.locale_id),
     )
     by_page = OrderedDict((p.pk, []) for p in pages)
     for article in articles:
@@ -547,9 +562,7 @@ def archive_page_view(home, request, year: int, month: int, day: int, number: in
         edition_date=date, page_number=number
     )
     sections = sections_for(request, home.locale_id)
-    articles = list(
-        articles_in(home.locale_id).filter(print_page=print_page).order_by("path")
-    )
+    articles = list(articles_in(home.locale_id).filter(print_page=print_page).in_edition_order())
     attach_sections(articles, sections)
     i = numbers.index(number)
     earlier, later = _neighbour_editions(date)

@@ -1,7 +1,9 @@
-"""Admin registration of the article app's snippets."""
+"""Wagtail hooks of the article app: snippets, names for unnamed admin controls, page cache."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
@@ -80,6 +82,15 @@ class PrintPageViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(PrintPageViewSet)
+
+
+@hooks.register("insert_global_admin_js")
+def name_unnamed_admin_controls():
+    return format_html(
+        '<script src="{}" data-page-search-label="{}"></script>',
+        static("js/admin-a11y.js"),
+        _("搜索全部页面"),
+    )
 
 
 @hooks.register("before_serve_page")

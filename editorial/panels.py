@@ -81,8 +81,12 @@ class ReadOnlyPanel(FieldPanel):
         if isinstance(value, datetime.datetime):
             return date_format(timezone.localtime(value), "DATETIME_FORMAT")
         if isinstance(value, str) and "\n" in value:
+            # A scrolling region: keyboard users reach it (tabindex) to scroll it,
+            # and screen readers announce what it is.
             return format_html(
-                '<div style="white-space:pre-wrap;max-height:30em;overflow:auto">{}</div>',
+                '<div role="region" tabindex="0" aria-label="{}"'
+                ' style="white-space:pre-wrap;max-height:30em;overflow:auto">{}</div>',
+                self.heading or self.field_name,
                 value,
             )
         return super().format_value_for_display(value)
@@ -103,7 +107,8 @@ class ImportInfoPanel(MultiFieldPanel):
 class ImportWarningsBanner(Panel):
     """The importer's warnings at the top of the form, where an editor starts reading.
 
-    The full import panel (raw text included) stays at the bottom of the form.
+    The warnings themselves, tied to the lines they are about, are listed in
+    the source panel beside the form (editorial/source_panel.py).
     """
 
     class BoundPanel(Panel.BoundPanel):
@@ -115,4 +120,6 @@ class ImportWarningsBanner(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["warnings"] = self.instance.import_warnings
+            # With the source beside the form the warnings are listed there, by their lines.
+            context["has_source"] = bool(getattr(self.instance, "source_text", ""))
             return context

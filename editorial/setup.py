@@ -12,6 +12,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -133,6 +134,25 @@ def ensure_workflow(home_pages: list[Page], chief_editors: Group, created: list[
     return workflow
 
 
+# Rows Wagtail's own migrations create with English names, which editors see
+# in breadcrumbs ("Root") and in the workflow reports.
+WAGTAIL_DEFAULT_NAMES = {"Root": "根目录", "Moderators approval": "版主审批"}
+
+
+def name_wagtail_defaults_in_chinese(created: list[str]) -> None:
+    """Rename Wagtail's default root page and approval workflow/task, if still default."""
+    for english, chinese in WAGTAIL_DEFAULT_NAMES.items():
+        # update(): no revision, signal or search index for bookkeeping rows.
+        renamed = Page.objects.filter(depth=1, title=english).update(
+            title=chinese, draft_title=chinese
+        )
+        renamed += Task.objects.filter(name=english).update(name=chinese)
+        renamed += Workflow.objects.filter(name=english).update(name=chinese)
+        if renamed:
+            created.append(f"renamed {english} → {chinese}")
+
+
 def ensure_editorial_setup(home_pages: list[Page], created: list[str]) -> None:
     groups = ensure_editor_groups(home_pages, created)
     ensure_workflow(home_pages, groups[CHIEF_EDITORS], created)
+    name_wagtail_defaults_in_chinese(created)

@@ -1,4 +1,5 @@
-"""Admin wiring: the missing-photo report and moving an article from its edit view."""
+"""Admin wiring: the missing-photo report, the newsroom dashboard panel and moving an
+article from its edit view."""
 
 from django.contrib import messages
 from django.urls import include, path, reverse
@@ -11,6 +12,7 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage, SectionPage
 
+from .dashboard import add_newsroom_panel
 from .panels import FIELD_NAME
 from .views import MissingPhotoReportView, user_can_edit_pages
 
@@ -26,6 +28,9 @@ def register_editorial_urls():
         ),
     ]
     return [path("editorial/", include((urls, "editorial"), namespace="editorial"))]
+
+
+hooks.register("construct_homepage_panels", add_newsroom_panel)
 
 
 class EditorMenuItem(MenuItem):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
@@ -36,4 +37,12 @@ def describe_failure(exc: BaseException) -> str:
         if any(marker in lowered for marker in _READ_ONLY):
             return _("数据库无法写入：没有写权限（%(detail)s）") % {"detail": detail}
         return _("数据库错误：%(detail)s") % {"detail": detail}
-    return f"{type(exc).__name__}: {detail}"
+    if isinstance(exc, ObjectDoesNotExist):
+        return _(
+            "缺少导入所需的记录（%(detail)s）。运行 python manage.py setup_site "
+            "补齐首页、栏目和待审稿件，然后重新导入。"
+        ) % {"detail": detail}
+    return _(
+        "导入时出现意外错误（%(kind)s：%(detail)s），这个文件没有写入。"
+        "请把这一行交给技术人员。"
+    ) % {"kind": type(exc).__name__, "detail": detail}

@@ -39,6 +39,13 @@ from .content import (
     slug_base,
 )
 from .decisions import Action, Decision
+from .edition_hints import (
+    Edition,
+    command_line_source,
+    file_name_source,
+    resolve_edition,
+    text_source,
+)
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
 from .identity import content_sha256, identify_parsed
@@ -46,6 +53,8 @@ from .ledger import FileKey, already_imported, describe_decision, recognise
 from .models import ImportedArticle, ImportRun
 from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
 from .placement import Placement
+from .print_pages import print_page_for
+from .publish_gate import page_hold_reasons
 from .results import (
     ArticleResult,
     FileResult,
@@ -56,6 +65,7 @@ from .results import (
 )
 from .retry import with_lock_retry
 from .signals import importing, index_once_while_importing
+from .site_ready import ensure_ready_for_import
 from .sources import readable_name
 
 if TYPE_CHECKING:
@@ -80,6 +90,8 @@ class Importer:
 
     def __init__(self, options: ImportOptions | None = None) -> None:
         self.options = options or ImportOptions()
+        # A freshly migrated database gets its page tree here (SiteNotReady if it cannot).
+        self.site_created = ensure_ready_for_import()
         # Raises UnknownSection before anything is written.
         self.placement = Placement(self.options.section)
         index_once_while_importing(ArticlePage)
@@ -197,10 +209,17 @@ class Importer:
             return
 
         parsed = self._parse(data, result.name)
+        # The text may state the edition too: the articles' place is the
+        # resolved edition (command line > file name > text).
+        hint = self._edition(result.name, parsed)
+        self._key = FileKey(result.name, where, sha256, hint.date, hint.page)
         conflicts = 0
         while True:
             try:
                 with_lock_retry(lambda: self._load_atomic(parsed, result, sha256, hint))
+                # Disagreeing edition hints: on the import report (notes are
+                # reset by each attempt, so added once it succeeded).
+                result.notes.extend(hint.warnings)
                 return
             except IntegrityError:
                 # Another import of the same file (or of the same author or
@@ -212,7 +231,7 @@ class Importer:
                 time.sleep(0.05 * conflicts)
 
     def _load_atomic(
-        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint
+        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         result.reset_counts()
         with transaction.atomic():
@@ -230,7 +249,10 @@ class Importer:
             )
         except Exception as exc:  # noqa: BLE001 - a parser bug must not stop the run
             reason = f"{type(exc).__name__}: {exc}"
-            raise FileFailed(_("解析失败：%(reason)s") % {"reason": reason}) from exc
+            raise FileFailed(
+                _("解析器无法处理这个文件（%(reason)s），文件没有写入。请把文件交给技术人员。")
+                % {"reason": reason}
+            ) from exc
         if parsed.error:
             raise FileFailed(parsed.error)
         if not parsed.articles:
@@ -244,10 +266,25 @@ class Importer:
             self.options.page or from_name.page,
         )
 
+    def _edition(self, name: str, parsed: ParsedFile) -> Edition:
+        """Command line, then file name, then the text (see edition_hints)."""
+        from_name = edition_from_filename(name)
+        edition = resolve_edition(
+            command_line_source(
+                self.options.edition_date, self.options.page, self.options.page_name
+            ),
+            file_name_source(from_name.edition_date, from_name.page),
+            text_source(parsed.edition),
+        )
+        for article in parsed.articles:
+            # Each article's editor sees the disagreement too.
+            article.warnings.extend(edition.warnings)
+        return edition
+
     # -- inside the file's transaction -----------------------------------
 
     def _load(
-        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: EditionHint
+        self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         key = self._key
         if connection.vendor == "postgresql":
@@ -339,7 +376,7 @@ class Importer:
         parsed: ParsedFile,
         result: FileResult,
         sha256: str,
-        hint: EditionHint,
+        hint: Edition,
         ledger: dict[int, ImportedArticle],
         plan: list[Decision],
         pages: dict[int, ArticlePage],
@@ -457,13 +494,8 @@ class Importer:
             slot = self._parents[section_id] = ParentSlot.lock(section_id)
         return slot
 
-    def _print_page(self, hint: EditionHint) -> PrintPage | None:
-        if not (hint.edition_date and hint.page):
-            return None
-        page, _created = PrintPage.objects.get_or_create(
-            edition_date=hint.edition_date, page_number=hint.page
-        )
-        return page
+    def _print_page(self, hint: Edition) -> PrintPage | None:
+        return print_page_for(hint)
 
     def _fill(
         self,
@@ -525,7 +557,7 @@ class Importer:
         article: ParsedArticle,
         name: str,
         sha256: str,
-        hint: EditionHint,
+        hint: Edition,
         print_page: PrintPage | None,
         authors: AuthorDirectory,
     ) -> ArticleResult:
@@ -604,12 +636,12 @@ class Importer:
                 timestamp=revision.created_at,
             )
         )
-        if self._may_publish(page):
-            self._publish(revision)
+        held = self._publish_unless_held(page, revision)
         self._touched.append(page)
         self._created_ids.add(page.pk)
         return ArticleResult(
-            article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings)
+            article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings),
+            held=held,
         )
 
     def _first_revision(self, page: ArticlePage) -> Revision:
@@ -638,15 +670,21 @@ class Importer:
         ArticlePage.objects.filter(pk=page.pk).update(import_revision_id=revision.pk)
         page.import_revision_id = revision.pk
 
-    def _may_publish(self, page: ArticlePage) -> bool:
-        # Text the parser could not place is never published unseen, even
-        # with --publish: an editor decides where it belongs.
-        return self.options.publish and page.kind != ArticleKind.FRAGMENT
+    def _publish_unless_held(self, page: ArticlePage, revision: Revision) -> list[str]:
+        """With --publish, publish what the parser is sure of; return why not.
 
-    def _publish(self, revision: Revision) -> None:
-        # The operator chose --publish on the server; page permissions are for
-        # admin users, and the --user account is only recorded.
-        revision.publish(user=self._user, log_action=True, skip_permission_checks=True)
+        Anything the publish gate doubts (a provisional headline, an open
+        warning, a missing photo, a continuation or fragment) stays a draft
+        for the review queue, whatever the operator asked for.
+        """
+        if not self.options.publish:
+            return []
+        held = page_hold_reasons(page)
+        if not held:
+            # The operator chose --publish on the server; page permissions are
+            # for admin users, and the --user account is only recorded.
+            revision.publish(user=self._user, log_action=True, skip_permission_checks=True)
+        return held
 
     def _update(
         self,
@@ -665,13 +703,19 @@ class Importer:
             # A draft's row is what listings and the search index read: keep
             # it in step with the revision. A live row keeps the live content.
             page.save(clean=False)
+        else:
+            # ...but not the live doubts: the review queue reads the row, and
+            # must list what the parser says about the text now waiting.
+            ArticlePage.objects.filter(pk=page.pk).update(
+                import_warnings=page.import_warnings, reviewed_at=None, reviewed_by=None
+            )
         revision = page.save_revision(user=self._user, clean=False, log_action=True)
         self._mark_import_revision(page, revision)
-        if self._may_publish(page):
-            self._publish(revision)
+        held = self._publish_unless_held(page, revision)
         self._touched.append(page)
         return ArticleResult(
-            article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings)
+            article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings),
+            held=held,
         )
 
     @property

@@ -64,3 +64,12 @@ class Placement:
             if part in self._by_title:
                 return self._by_title[part]
         return None
+
+
+def section_slugs() -> list[str]:
+    """Every section's slug in the default language, for an operator who mistyped one."""
+    return list(
+        SectionPage.objects.filter(locale=Locale.get_default())
+        .order_by("path")
+        .values_list("slug", flat=True)
+    )

@@ -79,14 +79,34 @@ def photo_counts(stream: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
 def gate_input_for_page(page: Any) -> GateInput:
     """GateInput for an ArticlePage (read from its fields, no queries)."""
     photos, with_image = photo_counts(page.body.raw_data)
-    reviewed = getattr(page, "reviewed_at", None) is not None
+    # Resolving a warning moves it out of import_warnings (see
+    # editorial.warnings): what is left there is open, reviewed or not.
     return GateInput(
         kind=page.kind,
         headline_is_provisional=bool(page.headline_is_provisional),
-        open_warnings=0 if reviewed else len(page.import_warnings or ()),
+        open_warnings=len(page.import_warnings or ()),
         photo_blocks=photos,
         photos_with_image=with_image,
     )
+
+
+def page_hold_reasons(page: Any) -> list[str]:
+    """hold_reasons() for an ArticlePage as it would be published."""
+    return hold_reasons(gate_input_for_page(page))
+
+
+def count_by_reason(reason_lists: Iterable[Iterable[str]]) -> dict[str, int]:
+    """{reason: number of articles held for it}, in the gate's reason order."""
+    counts = dict.fromkeys(REASON_LABELS, 0)
+    for reasons in reason_lists:
+        for reason in reasons:
+            counts[reason] += 1
+    return {reason: n for reason, n in counts.items() if n}
+
+
+def describe_counts(counts: Mapping[str, int]) -> str:
+    """{reason: n} as 「临时标题 3、缺少图片 2」."""
+    return "、".join(f"{REASON_LABELS[r]} {n}" for r, n in counts.items())
 
 
 def describe(reasons: Iterable[str]) -> str:

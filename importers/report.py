@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .loading import RunResult
+from .publish_gate import count_by_reason, describe, describe_counts
 
 
 def summary_dict(result: RunResult) -> dict[str, Any]:
@@ -21,6 +22,8 @@ def summary_dict(result: RunResult) -> dict[str, Any]:
         "skipped": result.skipped,
         "warnings": result.warnings,
         "errors": len(result.failed),
+        "held": len(result.held),
+        "held_reasons": count_by_reason(a.held for a in result.held),
         "interrupted": result.interrupted,
         "seconds": round(result.seconds, 3),
         "failed": [{"source": f.source, "error": f.error} for f in result.failed],
@@ -50,6 +53,19 @@ def summary_text(result: RunResult, *, verbosity: int = 1) -> str:
         )
         % summary_dict(result)
     )
+    held = result.held
+    if held:
+        if verbosity >= 2:
+            for article in held:
+                lines.append(
+                    _("未发布 #%(pos)d《%(title)s》：%(reasons)s")
+                    % {"pos": article.position, "title": article.title,
+                       "reasons": describe(article.held)}
+                )
+        lines.append(
+            _("未发布、留在审稿队列 %(n)d 篇（%(reasons)s）")
+            % {"n": len(held), "reasons": describe_counts(count_by_reason(a.held for a in held))}
+        )
     if result.run_id:
         lines.append(_("导入记录 #%(run)d，用时 %(seconds).1f 秒") % {
             "run": result.run_id, "seconds": result.seconds,

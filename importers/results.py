@@ -29,6 +29,7 @@ class ImportOptions:
 
     edition_date: datetime.date | None = None
     page: int | None = None
+    page_name: str = ""
     section: str | None = None
     publish: bool = False
     user: AbstractBaseUser | None = None
@@ -38,6 +39,7 @@ class ImportOptions:
         return {
             "edition_date": self.edition_date.isoformat() if self.edition_date else None,
             "page": self.page,
+            "page_name": self.page_name or None,
             "section": self.section,
             "publish": self.publish,
         }
@@ -50,6 +52,8 @@ class ArticleResult:
     page_id: int | None = None
     title: str = ""
     warnings: int = 0
+    # Why a publishing import left this article a draft (publish_gate codes).
+    held: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -127,6 +131,11 @@ class RunResult:
     @property
     def warnings(self) -> int:
         return self._sum("warnings")
+
+    @property
+    def held(self) -> list[ArticleResult]:
+        """Articles a publishing import left as drafts, in file order."""
+        return [a for f in self.files for a in f.articles if a.held]
 
     @property
     def failed(self) -> list[FileResult]:

@@ -1,4 +1,4 @@
-"""Admin views: the review queue of imported drafts and marking one reviewed."""
+"""Admin views: the review queue, resolving a warning, marking an article reviewed."""
 
 from __future__ import annotations
 
@@ -7,20 +7,24 @@ from typing import Any
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Substr
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -28,7 +32,10 @@ from articles.admin_columns import edit_title_column
 from articles.models import ArticlePage, SectionPage
 
 from .models import ImportRun
+from .publish_gate import OPEN_WARNINGS, describe, page_hold_reasons
+from .resolution import WarningGone, resolve_warning
 from .signals import mark_reviewed
+from .warning_kinds import KIND_LABELS, kind_of
 
 STEPLEN = Page.steplen
 
@@ -38,16 +45,23 @@ def user_can_review(user: Any) -> bool:
 
 
 def review_queue() -> QuerySet[ArticlePage]:
-    """Imported drafts nobody has reviewed yet, with their section's title."""
+    """The editors' to-do list of imported articles, with their section's title.
+
+    Every article with an open warning, live or not (a warning leaves only
+    when an editor resolves it), and every imported draft nobody has
+    reviewed yet (what a publishing import held back is among them).
+    """
     parent_title = Page.objects.filter(
         path=Substr(OuterRef("path"), 1, (OuterRef("depth") - 1) * STEPLEN)
     ).values("title")[:1]
     return (
-        ArticlePage.objects.filter(live=False, reviewed_at__isnull=True)
+        ArticlePage.objects.filter(
+            ~Q(import_warnings=[]) | Q(live=False, reviewed_at__isnull=True)
+        )
         .exclude(source_name="")
-        .select_related("import_run")
+        .select_related("import_run", "print_page")
         .annotate(section_title=Subquery(parent_title))
-        .defer("body", "source_text", "search_text")
+        .defer("source_text", "search_text")
     )
 
 
@@ -56,10 +70,11 @@ def _sections() -> QuerySet[SectionPage]:
 
 
 class ReviewQueueFilterSet(WagtailFilterSet):
-    import_run = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("导入批次"),
-        queryset=ImportRun.objects.all(),
+    warning_kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("提示类别"),
+        choices=list(KIND_LABELS.items()),
         empty_label=gettext_lazy("全部"),
+        method="filter_warning_kind",
     )
     section = django_filters.ModelChoiceFilter(
         label=gettext_lazy("栏目"),
@@ -67,8 +82,19 @@ class ReviewQueueFilterSet(WagtailFilterSet):
         empty_label=gettext_lazy("全部"),
         method="filter_section",
     )
+    edition_date = django_filters.DateFilter(
+        label=gettext_lazy("出版日期"),
+        field_name="print_page__edition_date",
+        widget=AdminDateInput,
+    )
+    live = django_filters.BooleanFilter(label=gettext_lazy("已发布"))
     has_warnings = django_filters.BooleanFilter(
         label=gettext_lazy("有导入提示"), method="filter_has_warnings"
+    )
+    import_run = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("导入批次"),
+        queryset=ImportRun.objects.all(),
+        empty_label=gettext_lazy("全部"),
     )
 
     class Meta:
@@ -86,10 +112,52 @@ class ReviewQueueFilterSet(WagtailFilterSet):
         empty = {"import_warnings": []}
         return queryset.exclude(**empty) if value else queryset.filter(**empty)
 
+    def filter_warning_kind(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        # Warnings are sentences in a JSON list (stored \u-escaped on
+        # SQLite): their kind is read in Python over the queue's open items,
+        # two small columns each.
+        ids = [
+            pk
+            for pk, warnings in queryset.values_list("pk", "import_warnings")
+            if any(kind_of(w) == value for w in warnings or ())
+        ]
+        return queryset.filter(pk__in=ids)
+
 
 class WarningsColumn(Column):
-    def get_value(self, instance: ArticlePage) -> int:
-        return len(instance.import_warnings or [])
+    """Each open warning: its kind, its text and a button to resolve it."""
+
+    cell_template_name = "importers/review_warnings_cell.html"
+
+    def get_cell_context_data(self, instance: ArticlePage, parent_context: dict) -> dict:
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["warnings"] = [
+            {"text": w, "kind": KIND_LABELS[kind_of(w)]} for w in instance.import_warnings or ()
+        ]
+        context["action_url"] = reverse("importers:resolve_warning", args=[instance.pk])
+        context["next_url"] = request.get_full_path() if request else ""
+        context["csrf_token"] = get_token(request) if request else ""
+        return context
+
+
+class PrintPageColumn(Column):
+    def get_value(self, instance: ArticlePage) -> str:
+        return str(instance.print_page) if instance.print_page_id else "—"
+
+
+class StatusColumn(Column):
+    """Live or draft; for a draft, what the publish gate still holds it for."""
+
+    def get_value(self, instance: ArticlePage) -> str:
+        if instance.live:
+            return _("已发布")
+        reasons = [r for r in page_hold_reasons(instance) if r != OPEN_WARNINGS]
+        if not reasons:
+            return _("草稿")
+        return _("草稿：%(reasons)s") % {"reasons": describe(reasons)}
 
 
 class SourceColumn(Column):
@@ -103,6 +171,7 @@ class ReviewActionColumn(Column):
     def get_cell_context_data(self, instance: Any, parent_context: dict) -> dict:
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
+        context["reviewed"] = instance.reviewed_at is not None
         context["action_url"] = reverse("importers:mark_reviewed", args=[instance.pk])
         context["next_url"] = request.get_full_path() if request else ""
         # Cells render with their own context, without the request's CSRF token.
@@ -111,7 +180,7 @@ class ReviewActionColumn(Column):
 
 
 class ReviewQueueView(ReportView):
-    """审稿队列: imported drafts waiting for an editor, newest first."""
+    """审稿队列: imported articles waiting for an editor, newest first."""
 
     page_title = gettext_lazy("审稿队列")
     header_icon = "tasks"
@@ -130,10 +199,11 @@ class ReviewQueueView(ReportView):
     }
     columns = [
         edit_title_column(gettext_lazy("标题")),
+        WarningsColumn("warnings", label=gettext_lazy("导入提示")),
         Column("section_title", label=gettext_lazy("栏目")),
-        WarningsColumn("warnings", label=gettext_lazy("提示")),
+        PrintPageColumn("print_page", label=gettext_lazy("版面")),
+        StatusColumn("status", label=gettext_lazy("状态")),
         SourceColumn("source", label=gettext_lazy("来源文件")),
-        Column("import_run", label=gettext_lazy("导入批次")),
         DateColumn(
             "latest_revision_created_at",
             label=gettext_lazy("导入时间"),
@@ -202,3 +272,64 @@ class MarkReviewedView(WagtailAdminTemplateMixin, TemplateView):
         else:
             messages.info(request, _("《%(title)s》早已审阅") % {"title": title})
         return redirect(self.next_url)
+
+
+class ResolveWarningView(View):
+    """POST: resolve one warning of an article (it is logged in the page's history)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, page_id: int) -> HttpResponse:
+        page = get_object_or_404(ArticlePage, pk=page_id)
+        if not page.permissions_for_user(request.user).can_edit():
+            raise PermissionDenied
+        text = request.POST.get("warning", "")
+        try:
+            resolve_warning(page, text, request.user)
+        except WarningGone:
+            messages.info(request, _("这条提示已不在《%(title)s》上（可能已被处理）") % {
+                "title": page.title,
+            })
+        else:
+            messages.success(
+                request, _("《%(title)s》的一条导入提示已处理") % {"title": page.title}
+            )
+        return redirect(_safe_next(request, reverse("importers:review_queue")))
+
+
+OPTION_LABELS = {
+    "edition_date": gettext_lazy("出版日期"),
+    "page": gettext_lazy("版次"),
+    "section": gettext_lazy("栏目"),
+    "publish": gettext_lazy("导入后发布"),
+    "paths": gettext_lazy("文件"),
+}
+
+
+def describe_options(options: dict[str, Any]) -> str:
+    """An import's command-line options as an editor reads them (not as JSON)."""
+
+    def value(v: Any) -> str:
+        if v is None or v == "" or v == []:
+            return "—"
+        if isinstance(v, bool):
+            return _("是") if v else _("否")
+        if isinstance(v, list):
+            return "、".join(str(x) for x in v)
+        return str(v)
+
+    return "；".join(
+        f"{label}：{value(options.get(key))}" for key, label in OPTION_LABELS.items()
+    )
+
+
+class ImportRunInspectView(InspectView):
+    def get_options_display_value(self) -> str:
+        return describe_options(self.object.options or {})
+
+    def get_user_display_value(self) -> str:
+        return str(self.object.user) if self.object.user_id else "—"
+
+    def get_finished_at_display_value(self) -> str:
+        finished = self.object.finished_at
+        return date_format(timezone.localtime(finished), "DATETIME_FORMAT") if finished else "—"

@@ -16,8 +16,16 @@ from wagtail.permissions import register_permission_policy
 
 from articles.models import ArticlePage
 
+from .bulk_publish import GatedPublishBulkAction
 from .models import ImportRun
-from .views import MarkReviewedView, ReviewQueueView, user_can_review
+from .resolution import register as register_resolution_log_action
+from .views import (
+    ImportRunInspectView,
+    MarkReviewedView,
+    ResolveWarningView,
+    ReviewQueueView,
+    user_can_review,
+)
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -53,6 +61,7 @@ class ImportRunViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ImportRunInspectView
     inspect_template_name = "importers/importrun/inspect.html"
     inspect_view_fields = [
         "started_at",
@@ -105,14 +114,22 @@ def register_import_runs() -> ImportRunViewSet:
     return ImportRunViewSet("import_runs")
 
 
+# order=1: registered after Wagtail's own "publish" bulk action, which it replaces.
+hooks.register("register_bulk_action", GatedPublishBulkAction, order=1)
+
+
 @hooks.register("register_admin_urls")
 def register_review_urls() -> list:
     urls = [
         path("", ReviewQueueView.as_view(), name="review_queue"),
         path("results/", ReviewQueueView.as_view(results_only=True), name="review_queue_results"),
         path("<int:page_id>/reviewed/", MarkReviewedView.as_view(), name="mark_reviewed"),
+        path("<int:page_id>/resolve/", ResolveWarningView.as_view(), name="resolve_warning"),
     ]
     return [path("review/", include((urls, "importers"), namespace="importers"))]
+
+
+hooks.register("register_log_actions", register_resolution_log_action)
 
 
 class ReviewMenuItem(MenuItem):

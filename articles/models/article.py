@@ -15,14 +15,22 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
 from editorial.panels import ImportInfoPanel, ImportWarningsBanner, ReadOnlyPanel, SectionPanel
+from editorial.source_panel import SourceBesidePanel
 
 from .author import AuthorRole
+from .edition_dates import (
+    EDITION_ORDER,
+    display_date_of,
+    display_datetime_of,
+    print_order_of,
+)
 
 
 class ArticleKind(models.TextChoices):
@@ -39,6 +47,12 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def in_edition_order(self):
+        """Newest edition first, then page by page and down each page (see edition_dates)."""
+        return self.order_by(*EDITION_ORDER)
 
 
 class ArticlePage(Page):
@@ -64,6 +78,10 @@ class ArticlePage(Page):
         related_name="articles",
     )
     continued_from_page = models.PositiveSmallIntegerField(_("上接第几版"), null=True, blank=True)
+    # Derived, never edited: the date readers see and the article's place in
+    # its edition (see edition_dates and refresh_edition_fields).
+    display_date = models.DateField(_("见报日期"), null=True, blank=True, editable=False)
+    print_order = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     # Provenance: where the importer found this article, kept for review and re-imports.
     source_name = models.CharField(_("来源文件"), max_length=255, blank=True, db_index=True)
@@ -102,6 +120,7 @@ class ArticlePage(Page):
     # Edit in the order of the printed page: title lines, reader prompt, byline
     # and authors, body; then where it was printed, tags and the importer's notes.
     content_panels = [
+        SourceBesidePanel(),
         ImportWarningsBanner(heading=_("导入提示")),
         MultiFieldPanel(
             [
@@ -172,7 +191,6 @@ class ArticlePage(Page):
                 ReadOnlyPanel("import_warnings"),
                 FieldRowPanel([ReadOnlyPanel("source_name"), ReadOnlyPanel("source_position")]),
                 FieldRowPanel([ReadOnlyPanel("reviewed_at"), ReadOnlyPanel("reviewed_by")]),
-                ReadOnlyPanel("source_text"),
             ],
             heading=_("导入信息（只读）"),
         ),
@@ -229,13 +247,56 @@ class ArticlePage(Page):
     # Columns a listing never needs: raw source text and importer bookkeeping.
     LISTING_DEFER = ("source_text", "search_text", "import_warnings")
 
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
     class Meta:
         verbose_name = _("文章")
         verbose_name_plural = _("文章")
+        indexes = [
+            models.Index(fields=["-display_date", "print_order"], name="article_edition_order"),
+        ]
 
     @property
     def headline(self) -> str:
         return self.title
+
+    # -- the printed edition ------------------------------------------------
+
+    def refresh_edition_fields(self) -> None:
+        """Recompute display_date and print_order from the print page and first publication."""
+        print_page = self.print_page if self.print_page_id else None
+        self.display_date = display_date_of(
+            print_page.edition_date if print_page else None, self.first_published_at
+        )
+        self.print_order = print_order_of(
+            print_page.page_number if print_page else None, self.source_position
+        )
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.refresh_edition_fields()
+        elif {"print_page", "first_published_at", "source_position"} & set(update_fields):
+            self.refresh_edition_fields()
+            kwargs["update_fields"] = {*update_fields, "display_date", "print_order"}
+        # Otherwise (e.g. save_revision() storing a draft's bookkeeping) the
+        # live row keeps the date of the content it still shows.
+        return super().save(*args, **kwargs)
+
+    @property
+    def display_datetime(self):
+        """display_date as an aware datetime (feeds, structured data, Open Graph)."""
+        print_page = self.print_page if self.print_page_id else None
+        return display_datetime_of(
+            print_page.edition_date if print_page else None, self.first_published_at
+        )
+
+    @property
+    def print_label(self) -> str:
+        """第2版 · 工会新闻: the printed page the article appeared on, or ""."""
+        if not self.print_page_id:
+            return ""
+        return self.print_page.label
 
     def body_paragraphs(self) -> list[str]:
         # The raw JSON: no block objects are built just to read some text.

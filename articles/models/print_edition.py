@@ -1,6 +1,7 @@
 """One printed page (版) of one edition: groups the articles printed on it."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -44,6 +45,46 @@ class PrintPage(models.Model):
             )
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read without loading deferred fields: a listing's only() stays one query.
+        self._placed_as = (self.__dict__.get("edition_date"), self.__dict__.get("page_number"))
+
     def __str__(self) -> str:
         label = f"{self.edition_date:%Y-%m-%d} 第{self.page_number}版"
         return f"{label} {self.page_name}".strip()
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.pk and self._placed_as != (self.edition_date, self.page_number):
+            # The articles printed here carry the date and place in their own rows.
+            from .article import ArticlePage
+
+            refresh_articles(ArticlePage.objects.filter(print_page=self))
+        self._placed_as = (self.edition_date, self.page_number)
+
+    @property
+    def label(self) -> str:
+        """第2版 · 工会新闻"""
+        label = gettext("第%(n)s版") % {"n": self.page_number}
+        return f"{label} · {self.page_name}" if self.page_name else label
+
+
+def refresh_articles(articles, *, detach: bool = False) -> int:
+    """Recompute the stored display date and print order of these articles.
+
+    detach: as if they had no print page any more (their page is being deleted).
+    """
+    from .article import ArticlePage
+
+    rows = list(
+        articles.select_related("print_page").only(
+            "pk", "first_published_at", "source_position", "print_page"
+        )
+    )
+    for article in rows:
+        if detach:
+            article.print_page = None
+        article.refresh_edition_fields()
+    ArticlePage.objects.bulk_update(rows, ["display_date", "print_order"], batch_size=500)
+    return len(rows)

@@ -3,10 +3,9 @@
 from django import template
 from django.utils import translation
 from django.utils.dateformat import format as date_format
-from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 
-from articles import views
+from articles import page_meta, structured_data, views
 
 register = template.Library()
 
@@ -58,31 +57,26 @@ def site_nav(context):
     }
 
 
+@register.inclusion_tag("includes/head_meta.html", takes_context=True)
+def head_meta(context):
+    """Canonical, hreflang alternates, description, cards, feeds and icons (page_meta)."""
+    return {"meta": page_meta.head_meta(context)}
+
+
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Links to this page in the other languages, where a live translation exists."""
     request = context.get("request")
     page = context.get("page")
+    current = _language(context)
     links = []
     if page is not None and request is not None and hasattr(page, "get_translations"):
-        own_url = page.get_url(request) or ""
-        suffix = ""
-        if own_url and request.path.startswith(own_url) and request.path != own_url:
-            # A route under the page (search, tags, archive…): keep it in the other language.
-            suffix = iri_to_uri(request.path[len(own_url) :])
-            if request.GET:
-                suffix += "?" + request.GET.urlencode()
-        for other in page.get_translations().live().select_related("locale"):
-            url = other.get_url(request)
-            if url:
-                links.append(
-                    {
-                        "code": other.locale.language_code,
-                        "name": dict(LANGUAGE_NAMES).get(other.locale.language_code, ""),
-                        "url": url + suffix,
-                    }
-                )
-    return {"links": links, "current": _language(context)}
+        links = [
+            {"code": code, "name": dict(LANGUAGE_NAMES).get(code, ""), "url": url}
+            for code, url in page_meta.page_translations(request, page)
+            if code != current
+        ]
+    return {"links": links, "current": current}
 
 
 LANGUAGE_NAMES = (("zh-hans", "中文"), ("en", "English"))
@@ -127,6 +121,30 @@ def long_date(value):
     return date_format(value, "j F Y")
 
 
+@register.simple_tag
+def month_label(value, short=False):
+    """2023年4月 (or 4月 with short) in Chinese, April 2023 (April) in English."""
+    if (translation.get_language() or "").startswith("zh"):
+        return date_format(value, "n月" if short else "Y年n月")
+    return date_format(value, "F" if short else "F Y")
+
+
+@register.simple_tag
+def weekday_names():
+    """Monday-first column headings of the edition calendar: (short, full) pairs."""
+    from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+
+    if (translation.get_language() or "").startswith("zh"):
+        return [(str(WEEKDAYS[i])[-1], str(WEEKDAYS[i])) for i in range(7)]
+    return [(str(WEEKDAYS_ABBR[i]), str(WEEKDAYS[i])) for i in range(7)]
+
+
+@register.filter
+def iso_datetime(value):
+    """A <time datetime> / meta value: ISO 8601 to the second, in the newsroom's time zone."""
+    return structured_data.iso_datetime(value)
+
+
 @register.filter
 def weekday(value):
     return date_format(value, "l") if value else ""
@@ -135,4 +153,4 @@ def weekday(value):
 @register.filter
 def jsonld(data):
     """A JSON-LD script body, escaped so text can never close the <script>."""
-    return mark_safe(views.dump_jsonld(data))  # noqa: S308 - <, > and & are escaped
+    return mark_safe(structured_data.dump_jsonld(data))  # noqa: S308 - <, > and & are escaped

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SITE_DIR.parent
@@ -65,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in Chinese unless a user chose otherwise (not the browser's language).
+    "newsroom.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,6 +136,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsroom",
+            # Room for every page of a large archive (the default is 300).
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 
@@ -175,8 +180,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "中文"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Content languages as the admin names them (listings, translation menus), in
+# the admin's own language; the admin languages keep their native names so
+# that each user can find theirs in account settings.
+WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", _("中文")), ("en", _("英文"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin never calls out to wagtail.org for a newer version (a closed
+# newsroom network; upgrades go through pyproject.toml and review).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
@@ -195,7 +206,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "工人日报 · 数字版")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public site's scheme and host: canonical links, feeds, cards and JSON-LD
+# name pages there whatever host a request came in on.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 # Wagtail's database backend (SQLite FTS5 / PostgreSQL tsvector) with Chinese
 # word segmentation on indexing and on queries; the admin search uses it too.
 WAGTAILSEARCH_BACKENDS = {

@@ -20,8 +20,15 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
 # gunicorn serves static files itself (after collectstatic), with far-future
-# cache headers on hashed names.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+# cache headers on hashed names (WhiteNoise: max-age ten years, immutable) and
+# their precompressed copies. Public pages are gzipped outside the page cache,
+# so the cache keeps one plain copy; see newsroom.compression for BREACH.
+MIDDLEWARE = [
+    MIDDLEWARE[0],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.compression.PublicGZipMiddleware",
+    *MIDDLEWARE[1:],
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

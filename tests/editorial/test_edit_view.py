@@ -162,8 +162,10 @@ def test_import_warnings_show_at_the_top_of_the_form(admin_client, section):
     html = admin_client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
     soup = BeautifulSoup(html, "html.parser")
     banner = soup.select_one(".help-warning[role=note]")
-    assert banner is not None and "未找到标题" in banner.get_text()
-    # It comes before the headline field.
+    assert banner is not None and "导入提示 1 条" in banner.get_text()
+    # The warning itself is listed with the source beside the form (or above
+    # it on a narrow screen): before the headline field either way.
+    assert "未找到标题" in soup.select_one("aside.source-beside").get_text()
     assert html.index("未找到标题") < html.index('name="title"')
 
     plain = make_article(section, title="普通稿件", slug="plain")

@@ -7,6 +7,7 @@ edits, failures) is tested without depending on the real parser's heuristics:
     by: 张三/reporter
     kind: brief
     column: 要闻
+    provisional: yes   (the headline is the parser's stand-in)
     第一段。
     第二段。
     ---
@@ -46,6 +47,8 @@ def fake_parse_bytes(data: bytes, *, source: str = "", hints=None) -> ParsedFile
                 setattr(article, key, value)
             elif key == "warn":
                 article.warnings.append(value)
+            elif key == "provisional":
+                article.headline_is_provisional = True
             elif key == "photo":
                 article.body.append(Block("photo", caption=value, credit="本报记者 某某 摄"))
             elif key == "h":

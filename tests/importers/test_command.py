@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import ArticlePage, PrintPage
 from importers.models import ImportRun
 from importers.parsing import parse_bytes
+from importers.publish_gate import page_hold_reasons
 
 from .conftest import PAGES
 
@@ -120,7 +121,9 @@ def test_section_edition_page_and_publish_options(site_tree, django_user_model):
     )
     pages = ArticlePage.objects.all()
     assert pages and all(p.get_parent().slug == "yaowen" for p in pages)
-    assert all(p.live for p in pages if p.kind != "fragment")
+    # --publish puts live what the publish gate lets through, and only that.
+    assert all(p.live == (not page_hold_reasons(p)) for p in pages)
+    assert any(p.live for p in pages) and not all(p.live for p in pages)
     print_page = PrintPage.objects.get()
     assert (str(print_page.edition_date), print_page.page_number) == ("2023-04-21", 3)
     assert all(p.print_page_id == print_page.pk for p in pages)

@@ -216,3 +216,16 @@ def test_unpublishing_retires_pages_that_link_to_the_article(client, demo):
     assert client.get(other)["X-Page-Cache"] == "hit"
     article.unpublish()
     assert client.get(other)["X-Page-Cache"] == "miss"
+
+
+def test_an_evicted_version_never_revives_an_old_copy(client, demo):
+    from django.core.cache import cache
+
+    from articles.page_cache import LISTINGS_KEY
+
+    fresh_get(client, "/zh-hans/yaowen/")
+    assert client.get("/zh-hans/yaowen/")["X-Page-Cache"] == "hit"
+    before = cache.get(LISTINGS_KEY)
+    cache.delete(LISTINGS_KEY)  # as a full cache evicts it
+    assert client.get("/zh-hans/yaowen/")["X-Page-Cache"] == "miss"
+    assert cache.get(LISTINGS_KEY) != before

@@ -21,12 +21,24 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import ArticlePage, SectionPage
+from articles.models import ArticlePage, PrintPage, SectionPage
 from articles.page_cache import bump_version
 from home.models import HomePage
 
 SEARCHES = ["托育", "工会", "劳模", "工会 托育", "职工 服务", "安全生产", "快递员", "技能 培训",
             "女职工 权益", "乡村振兴"]
+
+
+def archive_urls(rng) -> list[str]:
+    """The print archive: month calendars, editions and printed pages of random days."""
+    days = list(PrintPage.objects.dates("edition_date", "day"))
+    urls = ["/zh-hans/archive/"]
+    for day in rng.sample(days, min(20, len(days))):
+        urls.append(f"/zh-hans/archive/?month={day:%Y-%m}")
+        urls.append(f"/zh-hans/archive/{day:%Y/%m/%d}/")
+        number = PrintPage.objects.filter(edition_date=day).values_list("page_number", flat=True)
+        urls.append(f"/zh-hans/archive/{day:%Y/%m/%d}/page/{rng.choice(list(number))}/")
+    return urls
 
 
 def percentile(values, pct):
@@ -74,6 +86,7 @@ class Command(BaseCommand):
             ],
             "article": [a.url for a in sample],
             "search": ["/zh-hans/search/?q=" + q for q in SEARCHES],
+            "archive": archive_urls(rng),
         }
         rows = []
         for name, urls in groups.items():

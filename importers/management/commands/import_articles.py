@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from importers.failures import describe_failure, describe_unreachable
 from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
-from importers.placement import UnknownSection
+from importers.placement import UnknownSection, section_slugs
 from importers.report import summary_json, summary_text
+from importers.site_ready import SiteNotReady
 from importers.sources import Source, collect_sources
 
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument("--edition-date", type=_date, help=_("出版日期 YYYY-MM-DD"))
         parser.add_argument("--page", type=int, help=_("版次"))
+        parser.add_argument("--page-name", help=_("版名，如“工会新闻”"))
         parser.add_argument("--section", help=_("栏目网址名（slug）"))
         parser.add_argument("--publish", action="store_true", help=_("导入后直接发布"))
         parser.add_argument("--user", help=_("记在导入记录上的用户名"))
@@ -58,6 +60,7 @@ class Command(BaseCommand):
         import_options = ImportOptions(
             edition_date=options["edition_date"],
             page=options["page"],
+            page_name=options["page_name"] or "",
             section=options["section"],
             publish=options["publish"],
             user=user,
@@ -66,7 +69,20 @@ class Command(BaseCommand):
         try:
             importer = Importer(import_options)
         except UnknownSection as exc:
-            raise CommandError(_("没有网址名为 “%(slug)s” 的栏目") % {"slug": exc.slug}) from exc
+            raise CommandError(
+                _("没有网址名为 “%(slug)s” 的栏目。可用的栏目网址名：%(known)s")
+                % {"slug": exc.slug, "known": "、".join(section_slugs()) or "—"}
+            ) from exc
+        except SiteNotReady as exc:
+            raise CommandError(str(exc)) from exc
+        except DatabaseError as exc:
+            raise CommandError(_not_migrated_or(exc)) from exc
+        if importer.site_created:
+            # stderr: --format json keeps stdout a JSON document.
+            self.stderr.write(
+                _("数据库里还没有网站页面树，已自动创建（与 setup_site 相同）：%(items)s")
+                % {"items": "、".join(importer.site_created)}
+            )
 
         as_json = options["format"] == "json"
         try:
@@ -181,6 +197,14 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  #{article.position} [{article.kind}] {article.headline or '—'}{flag}"
                 )
+
+
+def _not_migrated_or(exc: DatabaseError) -> str:
+    """An unmigrated database names the command that fixes it; other errors say what failed."""
+    text = str(exc).lower()
+    if "no such table" in text or ("relation" in text and "does not exist" in text):
+        return _("数据库还没有建表：请先运行 python manage.py migrate，然后重新导入。")
+    return describe_failure(exc)
 
 
 def _database_label() -> str:
