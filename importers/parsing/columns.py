@@ -128,17 +128,24 @@ def _join_split_role_word(lines: list[str]) -> list[str]:
     """`…3.2万吨。新华` / `社记者 张三 摄`: a credit's role word broken by the wrap
     goes back to the credit line."""
     out = list(lines)
-    for i in range(len(out) - 1):
-        a, b = out[i].rstrip(), out[i + 1].strip()
+    for i, j in _next_lines(out):
+        a, b = out[i].rstrip(), out[j].strip()
         if not b.endswith(("摄", "摄影")):
             continue
         for role in _CREDIT_ROLES:
             cut = next((k for k in range(1, len(role)) if a.endswith(role[:k])
                         and b.startswith(role[k:])), 0)
             if cut:
-                out[i], out[i + 1] = a[: len(a) - cut], role[:cut] + b
+                out[i], out[j] = a[: len(a) - cut], role[:cut] + b
                 break
     return out
+
+
+def _next_lines(lines: list[str]) -> list[tuple[int, int]]:
+    """Each non-blank line's index with the next non-blank line's (blank lines
+    after every line are the export's, not the page's)."""
+    idx = [k for k, x in enumerate(lines) if x.strip()]
+    return list(zip(idx, idx[1:], strict=False))
 
 
 _NAME_TAIL = re.compile(f"(?:{ROLE_RE})\\s*[\u4e00-\u9fff]{{0,2}}$")
@@ -149,14 +156,14 @@ def _join_split_name(lines: list[str]) -> list[str]:
     """`…夜宵。本报记者 孟` / `星河 摄`: a credit broken inside the name goes
     onto the credit's line, role word and all."""
     out = list(lines)
-    for i in range(len(out) - 1):
-        b = out[i + 1].strip()
+    for i, j in _next_lines(out):
+        b = out[j].strip()
         if not _CREDIT_HEAD.match(b):
             continue
         m = _NAME_TAIL.search(out[i].rstrip())
         if m and m.start() > 0:
             head = out[i].rstrip()
-            out[i], out[i + 1] = head[: m.start()], f"{m.group(0)}{b}"
+            out[i], out[j] = head[: m.start()], f"{m.group(0)}{b}"
     return out
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from importers.parsing import parse_text
-from importers.parsing.columns import _join_split_name
+from importers.parsing.columns import _join_split_name, _join_split_role_word
 
 PAGE = (
     "苇川工人报　2016年7月28日　星期四　图片新闻　4\n"
@@ -76,3 +76,11 @@ def test_a_reader_prompt_after_a_credited_photo_heads_the_next_item() -> None:
     arts = parse_text(page).articles
     assert [bool(a.reader_prompt) for a in arts] == [False, True, False]
     assert arts[1].reader_prompt.startswith("苇川市总工会在重点企业推行")
+
+
+def test_credit_pieces_meet_across_the_exports_blank_lines() -> None:
+    lines = ["吞吐量达到3.2万吨。新华", "", "社记者 万家明 摄", "", "吃上夜宵。本报记者 孟", "",
+             "星河 摄"]
+    got = _join_split_name(_join_split_role_word(lines))
+    assert [x for x in got if x.strip()] == [
+        "吞吐量达到3.2万吨。", "新华社记者 万家明 摄", "吃上夜宵。", "本报记者 孟星河 摄"]
