@@ -210,7 +210,9 @@ def page_title_of(line: str) -> str:
 
 
 # `01版:要闻`: one entry of an e-paper's list of the pages.
-_DIRECTORY_ENTRY = re.compile(r"^(?:第\s*)?[A-Za-z]?\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{1,8}$")
+_DIRECTORY_ENTRY = re.compile(
+    r"^(?:第\s*)?[A-Za-z]?0*\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{1,8}$"
+)
 
 
 def page_directory(lines: list[str]) -> set[int]:

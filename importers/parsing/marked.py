@@ -26,6 +26,7 @@ from .units import (
     join_split_credit,
     light_clean,
     para_unit,
+    peel_credit_head,
     text_units,
 )
 
@@ -80,6 +81,11 @@ def marked_units(lines: list[str]) -> list[Unit]:
 
     for u in units:
         prev = merged[-1] if merged else None
+        if credit_line(u) and prev is not None and prev.kind == "para":
+            head = peel_credit_head(prev)
+            if head is not None:
+                merged.append(head)
+                prev = head
         if (credit_line(u) and prev is not None and prev.kind == "byline"
                 and len(merged) >= 2 and merged[-2].kind == "para"):
             merged[-1] = join_split_credit(prev, u)

@@ -63,7 +63,7 @@ def author_from_meta(line: str) -> str | None:
 
 _MASTHEAD = re.compile(
     r"^([\u4e00-\u9fff]{2,10}?(?:报|日报|晚报|工人报|职工报|电讯|周刊))"
-    r"\s*[·•|｜\-—_]?\s*(?:数字报刊平台|数字报刊|电子报刊|数字报|电子版|电子报|数字版|图文数据库|"
+    r"\s*[·•|｜\-—_]?\s*(?:数字报刊平台|数字报刊|电子报刊|数字报纸|电子报纸|数字报|电子版|电子报|数字版|图文数据库|"
     r"数据库|网络版|在线)?(?:\s*第\s*\d{1,6}\s*期)?$"  # an e-paper's issue number may follow
 )
 _MASTHEAD_GLUED = re.compile(

@@ -403,3 +403,18 @@ def join_split_credit(first: Unit, credit: Unit) -> Unit:
                                                if n not in {a.name for a in first.authors}]
     return Unit("credit", prefix=f"{first.text} {credit.prefix or credit.text}", names=names,
                 raw=f"{first.raw}\n{credit.raw}", blanks=first.blanks)
+
+
+_TRAILING_BYLINE = re.compile(f"(?<=[。！？”])\\s*((?:{ROLE_RE})[^。！？，]{{2,30}})$")
+
+
+def peel_credit_head(para: Unit) -> Unit | None:
+    """`…送去欢乐。记者张三、李四` over `通讯员王五 摄影报道`: the first half of a
+    credit broken over two lines, glued to the caption's last sentence. It comes
+    off the paragraph as a byline unit (for `join_split_credit`)."""
+    m = _TRAILING_BYLINE.search(para.text)
+    authors = parse_byline_line(m.group(1).replace("、", " ")) if m else None
+    if not authors:
+        return None
+    para.text = para.text[: m.start()].rstrip()
+    return Unit("byline", text=m.group(1), authors=authors, raw="")

@@ -10,6 +10,7 @@ from importers.parsing import parse_text
 from importers.parsing.bylines import parse_runin
 from importers.parsing.chrome import chrome_rule, page_directory
 from importers.parsing.edition import is_edition_line, read_edition
+from importers.parsing.flavour import MARKED_UP, detect_flavour
 from importers.parsing.prepare import prepare
 
 DIRECTORY = ["01版:要闻", "02版:要闻", "03版:综合", "04版:工会", "05版:评论"]
@@ -76,3 +77,22 @@ def test_a_feature_with_a_subheadline_keeps_its_section_headings() -> None:
             "活动开展以来，全市已举办各类岗位比武380多场。\n")
     [a] = parse_text(page).articles
     assert [b.text for b in a.body if b.type == "heading"] == ["以赛代训见实效"]
+
+
+def test_one_story_on_few_lines_is_one_paragraph_per_line() -> None:
+    body = ("近日，苇川市总工会在地铁6号线施工工地举办“送文化进工地”纳凉晚会，歌舞、快板、"
+            "小品轮番上演，为奋战在高温下的建设者送去欢乐。记者晏秋实")
+    lines = ["工地上的纳凉晚会", body, "通讯员戈一鸣 摄影报道"]
+    assert detect_flavour(lines) == MARKED_UP
+
+
+def test_credit_split_between_caption_end_and_next_line() -> None:
+    page = ("苇川工人日报 数字报纸\n00002版:工会\n工地上的纳凉晚会\n"
+            "  近日，苇川市总工会在地铁6号线施工工地举办“送文化进工地”纳凉晚会，歌舞、快板、"
+            "小品轮番上演，为建设者送去欢乐。记者晏秋实、蒲晓岚\n  通讯员戈一鸣 摄影报道\n")
+    got = parse_text(page)
+    ed = got.edition
+    assert (ed.paper, ed.page, ed.page_name) == ("苇川工人日报", 2, "工会")
+    [a] = got.articles
+    assert a.kind == "photo" and a.body[0].caption.endswith("送去欢乐。")
+    assert a.body[0].photographers == ["晏秋实", "蒲晓岚", "戈一鸣"]
