@@ -1,6 +1,6 @@
 """Load benchmark: gunicorn (2 workers) on loopback, PostgreSQL, Redis, concurrent readers.
 
-    DATABASE_URL=postgres://… REDIS_URL=redis://… python -m newsroom.bench_load
+    DATABASE_URL=postgres://… REDIS_URL=redis://… python -m tools.bench_load
 
 Builds (once) a corpus of generated articles, starts gunicorn with the
 production settings, drives it with concurrent readers for a bounded time over
@@ -181,8 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     from django.conf import settings
     from django.db import connection
 
-    from articles.bench_corpus import generate
     from home.models import HomePage
+    from tools.bench_corpus import generate
 
     if connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"):
         raise SystemExit("bench_load needs DATABASE_URL=postgres://… and REDIS_URL=redis://…")

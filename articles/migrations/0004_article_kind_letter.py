@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0002_edition_dates'),
+        ('articles', '0003_remove_articlepage_search_text'),
     ]
 
     operations = [
