@@ -222,7 +222,7 @@ def page_directory(lines: list[str]) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for k, line in enumerate([*lines, ""]):
-        if _DIRECTORY_ENTRY.match(line.strip()):
+        if "版" in line and _DIRECTORY_ENTRY.match(line.strip()):
             run.append(k)
             continue
         if line.strip() or not run:

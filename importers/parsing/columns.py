@@ -91,10 +91,13 @@ def _join_wrapped_jump(lines: list[str]) -> list[str]:
     """`…证书，其中…（下转` / `第4版）`: a jump marker broken by the wrap."""
     out: list[str] = []
     for line in lines:
+        if "版" not in line[:8] or not out or not _JUMP_CLOSE.match(line):
+            out.append(line)
+            continue
         k = len(out) - 1
         while k > 0 and not out[k].strip():
             k -= 1
-        if out and _JUMP_CLOSE.match(line) and _JUMP_OPEN.search(out[k]):
+        if _JUMP_OPEN.search(out[k]):
             m = _JUMP_CLOSE.match(line)
             out[k] = out[k].rstrip() + m.group(0).strip()
             rest = line[m.end():]
@@ -110,12 +113,13 @@ def _join_lone_credit_word(lines: list[str]) -> list[str]:
     closing punctuation (`（记者 张三` / `）`), which never opens a line."""
     out: list[str] = []
     for line in lines:
-        if (line.strip() in ("摄", "摄影") or _LONE_CLOSER.match(line.strip())) and out:
+        t = line.strip()
+        if out and len(t) <= 3 and (t in ("摄", "摄影") or _LONE_CLOSER.match(t)):
             k = len(out) - 1
             while k > 0 and not out[k].strip():
                 k -= 1
-            gap = "" if _LONE_CLOSER.match(line.strip()) else " "
-            out[k] = out[k].rstrip() + gap + line.strip()
+            gap = "" if _LONE_CLOSER.match(t) else " "
+            out[k] = out[k].rstrip() + gap + t
             continue
         out.append(line)
     return out
@@ -158,7 +162,7 @@ def _join_split_name(lines: list[str]) -> list[str]:
     out = list(lines)
     for i, j in _next_lines(out):
         b = out[j].strip()
-        if not _CREDIT_HEAD.match(b):
+        if not b.endswith(("摄", "摄影")) or not _CREDIT_HEAD.match(b):
             continue
         m = _NAME_TAIL.search(out[i].rstrip())
         if m and m.start() > 0:
@@ -187,8 +191,8 @@ def _pdf_items(lines: list[str]) -> list[Unit]:
         core, tails = split_tails(light, raw)
         if core:
             u = Unit("text", text=core, raw=raw)
-            r = parse_runin(core) or parse_answer(core)
-            if r is None and is_letter_spaced(core):
+            r = parse_runin(core) or ("答" in core[:20] and parse_answer(core)) or None
+            if r is None and ("讯" in core or "电" in core) and is_letter_spaced(core):
                 # A justified first line spreads its run-in too (`本 报 讯 （通 讯 员 …`).
                 r = parse_runin(clean_line(core))
             if r:

@@ -252,7 +252,7 @@ _JUMP_TAIL = re.compile(r"[（(]\s*(?:下转|转)\s*(?:第\s*)?[A-Za-z]?\d{1,2}\
 def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
     """Peel a trailing jump mark, credit, signature or dateline off a text line."""
     tails: list[Unit] = []
-    jump = _JUMP_TAIL.search(light)
+    jump = _JUMP_TAIL.search(light) if "转" in light else None
     if jump and jump.start() > 0:
         tails.append(Unit("jump", text=jump.group(0).strip(), raw=""))
         light = light[: jump.start()].rstrip()
@@ -293,7 +293,7 @@ def text_units(light: str, raw: str, blanks: int = 0) -> list[Unit]:
         tails.append(Unit("sig", text=glued[1], authors=glued[2], raw=""))
     if core:
         u = Unit("para", raw=raw, blanks=blanks, lines=[core])
-        r = parse_runin(core) or parse_answer(core)
+        r = parse_runin(core) or ("答" in core[:20] and parse_answer(core)) or None
         if r:
             u.prefix, u.authors, rest = r
             u.text = clean_line(rest)
