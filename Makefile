@@ -19,7 +19,7 @@ EDITION_004 := --edition-date 2019-06-05 --page 2 --page-name 工会动态
 PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev checkers run setup serve test test-services lint check bench bench-parse score-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev checkers run setup serve test test-services test-all lint check bench bench-parse score-parse bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
