@@ -28,7 +28,14 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from articles.models import ArticleAuthor, ArticleKind, ArticlePage, Author, PrintPage
+from articles.models import (
+    ArticleAuthor,
+    ArticleKind,
+    ArticlePage,
+    ArticlePageTag,
+    Author,
+    PrintPage,
+)
 
 from .authors import AuthorDirectory
 from .content import (
@@ -67,6 +74,7 @@ from .retry import with_lock_retry
 from .signals import importing, index_once_while_importing
 from .site_ready import ensure_ready_for_import
 from .sources import readable_name
+from .suggested_tags import TagDirectory, suggested_tag_names
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -309,6 +317,8 @@ class Importer:
         self._created_ids: set[int] = set()
         self._ledger_rows: list[ImportedArticle] = []
         self._log_rows: list[PageLogEntry] = []
+        self._tag_rows: list[ArticlePageTag] = []
+        self._tags = TagDirectory()
         token = importing.set(True)
         try:
             with disable_reference_index_auto_update():
@@ -345,6 +355,7 @@ class Importer:
             if slot.added:
                 Page.objects.filter(pk=slot.page.pk).update(numchild=F("numchild") + slot.added)
         PageLogEntry.objects.bulk_create(self._log_rows)
+        ArticlePageTag.objects.bulk_create(self._tag_rows)
         backends = self._search_backends
         if new_authors:
             for backend in backends:
@@ -594,6 +605,12 @@ class Importer:
         for relation in get_all_child_relations(page):
             setattr(page, relation.get_accessor_name(), [])
         page.article_authors = links
+        # Suggested tags, in memory like the authors: the revision carries them.
+        tag_rows = [
+            ArticlePageTag(tag=tag, content_object=page)
+            for tag in self._tags.tags(suggested_tag_names(page))
+        ]
+        page.tagged_items = tag_rows
         if revision_id is not None:
             revision = Revision(
                 id=revision_id,
@@ -637,6 +654,9 @@ class Importer:
             )
         )
         held = self._publish_unless_held(page, revision)
+        if held or not self.options.publish:
+            # Publishing wrote the revision's tags; a draft's are written in bulk.
+            self._tag_rows.extend(tag_rows)
         self._touched.append(page)
         self._created_ids.add(page.pk)
         return ArticleResult(
