@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from articles.english_fallback import uses_fallback
 from articles.models import (
     ArticleAuthor,
     ArticlePage,
@@ -267,8 +268,10 @@ def home_context(home, request) -> dict:
         else []
     )
     attach_sections(latest, sections)
-    attach_thumbnails(leads + latest)
     blocks = [(s, [a for a in latest if a.section is s]) for s in shown]
+    if uses_fallback(language_of(home)):
+        blocks = fill_from_originals(request, blocks)
+    attach_thumbnails(leads + [a for _s, articles in blocks for a in articles])
     blocks = [(s, articles) for s, articles in blocks if articles]
     attach_sections(leads, sections)
     return {
@@ -277,6 +280,35 @@ def home_context(home, request) -> dict:
         "today": timezone.localdate(),
         "jsonld": website_jsonld(home, home_route_url(language_of(home), "search")),
     }
+
+
+def fill_from_originals(request, blocks):
+    """Home blocks of sections with no translated story get their Chinese original's latest."""
+    from articles.english_fallback import default_locale_id, mark_original, original_sections
+
+    empty = [s for s, articles in blocks if not articles]
+    originals = original_sections(request, empty)
+    if not originals:
+        return blocks
+    locale_id = default_locale_id()
+    subqueries = [
+        articles_in(locale_id)
+        .filter(path__startswith=original.path, depth=original.depth + 1)
+        .in_edition_order()
+        .values("pk")[:HOME_PER_SECTION]
+        for original in originals.values()
+    ]
+    latest = mark_original(
+        articles_in(locale_id).filter(pk_in_any(subqueries)).in_edition_order()
+    )
+    attach_sections(latest, sections_for(request, locale_id))
+    filled = []
+    for section, articles in blocks:
+        original = originals.get(section.pk)
+        if not articles and original is not None:
+            articles = [a for a in latest if a.section is original]
+        filled.append((section, articles))
+    return filled
 
 
 # ------------------------------------------------------------- section page
@@ -291,8 +323,21 @@ def section_context(section, request) -> dict:
         .exclude(pk__in=[a.pk for a in leads])
         .in_edition_order()
     )
+    original = None
+    if not leads and uses_fallback(language_of(section)) and not rest.exists():
+        # No translated story yet: the Chinese original's, marked 「中文」.
+        from articles.english_fallback import default_locale_id, original_sections
+
+        original = original_sections(request, [section]).get(section.pk)
+        if original is not None:
+            rest = articles_in(default_locale_id()).child_of(original).in_edition_order()
+            sections = sections_for(request, original.locale_id)
     page_obj, page_range = paginate(request, rest)
     page_obj.object_list = attach_sections(list(page_obj.object_list), sections)
+    if original is not None:
+        from articles.english_fallback import mark_original
+
+        page_obj.object_list = mark_original(page_obj.object_list)
     attach_sections(leads, sections)
     attach_thumbnails(leads + page_obj.object_list)
     return {
@@ -300,6 +345,7 @@ def section_context(section, request) -> dict:
         "page_obj": page_obj,
         "page_range": page_range,
         "articles": page_obj.object_list,
+        "original_section": original,
         "sections": sections,
         "jsonld": breadcrumb_jsonld(
             [
