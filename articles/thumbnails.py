@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from wagtail.images import get_image_model
 
-from articles.public_urls import asset_url
-
 # 1x and 2x of the card's 3:2 thumbnail box (see .card-thumb in site.css).
 THUMBNAIL_SPECS = ("fill-240x160-c100", "fill-480x320-c100")
 THUMBNAIL_SIZES = "(max-width: 40rem) 100vw, 240px"
@@ -60,9 +58,11 @@ def attach_thumbnails(articles) -> list:
 def thumbnail_of(image, alt: str) -> Thumbnail:
     renditions = image.get_renditions(*THUMBNAIL_SPECS)
     small, large = (renditions[spec] for spec in THUMBNAIL_SPECS)
+    # The media URL as served (relative, or the CDN's): the page's own host
+    # serves it, unlike og:image, which must be absolute.
     return Thumbnail(
-        src=asset_url(small.url),
-        srcset=f"{asset_url(small.url)} {small.width}w, {asset_url(large.url)} {large.width}w",
+        src=small.url,
+        srcset=f"{small.url} {small.width}w, {large.url} {large.width}w",
         sizes=THUMBNAIL_SIZES,
         width=small.width,
         height=small.height,
