@@ -19,7 +19,7 @@ EDITION_004 := --edition-date 2019-06-05 --page 2 --page-name 工会动态
 PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev checkers run setup serve test lint check bench bench-parse score-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev checkers run setup serve test test-services test-all lint check bench bench-parse bench-identity score-parse bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -63,19 +63,31 @@ setup: install ## Migrate, build the page tree, import the sample pages, make an
 run: setup ## Set up everything and serve the site on http://$(HOST):$(PORT)/
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-dev checkers ## Run checks and the whole test suite (DATABASE_URL selects the database)
+# The everyday tier needs no running service; the others need PostgreSQL,
+# Redis, Chromium or real processes to kill, and skip where those are missing.
+SERVICE_TIERS := browser or postgres or redis or resilience
+
+test: install-dev checkers ## Checks, ruff and the everyday tests (no services; DATABASE_URL selects the database)
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -m "not ($(SERVICE_TIERS))"
+
+test-services: install-dev ## The PostgreSQL, Redis, browser and resilience tiers (skipped where a service is missing)
+	$(VENV)/bin/pytest -m "$(SERVICE_TIERS)"
+
+test-all: test test-services ## Every test: the everyday tier, then the service tiers (each skips where its service is missing)
 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .
 
-bench: bench-parse bench-site bench-import bench-load ## Run every benchmark
+bench: bench-parse bench-identity bench-site bench-import bench-load ## Run every benchmark
+
+bench-identity: install ## How far apart articles are, and how fast re-imported articles are matched
+	$(PY) -m tools.bench_identity
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
-	$(PY) -m importers.parsing.bench --pages 1000
+	$(PY) -m tools.bench_parse --pages 1000
 
 # V=1 lists failed checks (C=convention: only its failures). The pipe fails loudly: the scorer
 # rejects output that is not JSON.
@@ -93,11 +105,12 @@ bench-site: install ## Public pages over the sample + 20,000 generated articles 
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
-	DATABASE_URL=$(BENCH_SITE_DB) DEBUG=0 $(MANAGE) bench_site --articles 20000
+	DATABASE_URL=$(BENCH_SITE_DB) DEBUG=0 $(PY) -m tools.bench_site --articles 20000
 
 BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
-bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recreated): articles/s fresh and unchanged
-	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m importers.bench --articles 2000
+BENCH_WRITERS ?= public,bulk
+bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recreated), per page writer: articles/s fresh and unchanged
+	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m tools.bench_import --articles 2000 --writers $(BENCH_WRITERS)
 
 BENCH_REDIS ?= redis://127.0.0.1:6379/2
 bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articles under concurrent readers
@@ -105,4 +118,4 @@ bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articl
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
-	DATABASE_URL=$(BENCH_SITE_DB) REDIS_URL=$(BENCH_REDIS) $(PY) -m newsroom.bench_load --articles 20000 --seconds 30
+	DATABASE_URL=$(BENCH_SITE_DB) REDIS_URL=$(BENCH_REDIS) $(PY) -m tools.bench_load --articles 20000 --seconds 30

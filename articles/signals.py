@@ -4,6 +4,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from articles.models import ArticlePage, Author, PrintPage
+from articles.models.print_edition import refresh_articles
 from articles.page_cache import bump_published, bump_sections_version, bump_version
 
 
@@ -14,8 +16,6 @@ def _page_deleted(sender, instance, **kwargs):
 
 def _structure_changed(sender, instance=None, **kwargs):
     """Any page but an article (a section, a home page) retires the section lists."""
-    from articles.models import ArticlePage
-
     if not isinstance(instance, Page):
         return
     specific_class = instance.specific_class or type(instance)
@@ -25,9 +25,6 @@ def _structure_changed(sender, instance=None, **kwargs):
 
 def _print_page_deleting(sender, instance, **kwargs):
     """Articles of a deleted print page fall back to their first publication date."""
-    from articles.models import ArticlePage
-    from articles.models.print_edition import refresh_articles
-
     refresh_articles(ArticlePage.objects.filter(print_page=instance), detach=True)
 
 
@@ -45,8 +42,6 @@ def connect() -> None:
     ):
         signal.connect(_structure_changed, dispatch_uid=f"newsroom-sections-{name}")
     # Authors and printed pages appear on public pages but are not pages themselves.
-    from articles.models import Author, PrintPage
-
     for model in (Author, PrintPage):
         post_save.connect(
             bump_version, sender=model, dispatch_uid=f"newsroom-cache-{model.__name__}"

@@ -6,6 +6,7 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from articles.models import SectionPage
+from editorial.setup import ensure_editorial_setup
 from home.models import HomePage
 
 DEFAULT_LANGUAGE = "zh-hans"
@@ -60,8 +61,6 @@ def ensure_site(site_name: str = "工人日报", translate: bool = True) -> Setu
 
 
 def _ensure_editorial(report: SetupReport) -> None:
-    from editorial.setup import ensure_editorial_setup
-
     homes = list(HomePage.objects.filter(depth=2).select_related("locale").order_by("path"))
     ensure_editorial_setup(homes, report.created)
 

@@ -9,9 +9,11 @@ class ImportersConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import page_published
 
+        # cycle: models exist only once the app registry is ready, after this
+        # module (imported by INSTALLED_APPS) has loaded.
         from articles.models import ArticlePage
 
-        from .signals import on_page_published
+        from .signals import on_page_published  # cycle: it imports the models
 
         page_published.connect(
             on_page_published, sender=ArticlePage, dispatch_uid="importers-mark-reviewed"

@@ -68,3 +68,12 @@ def slug_base(title: str, edition_date: datetime.date | None) -> str:
     """A readable slug stem: the headline (Chinese kept), prefixed by the edition date."""
     base = slugify(title, allow_unicode=True)[:SLUG_BASE_MAX].strip("-") or "article"
     return f"{edition_date:%Y-%m-%d}-{base}" if edition_date else base
+
+
+def free_slug(base: str, taken: set[str]) -> str:
+    """The first of base, base-2, base-3… not in `taken` (which it joins)."""
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug

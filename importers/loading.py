@@ -1,7 +1,12 @@
 """Parsed pages → Wagtail ArticlePages, one file per transaction.
 
-The Importer is the only place that writes imported content. The management
-command is a thin shell around it; tests and the benchmark drive it directly.
+The Importer runs the pipeline for each file: read the bytes, ask the ledger
+whether they are new, parse them (with the parser it is given), recognise
+the articles and decide what to do with each (importers.ledger and
+importers.decisions, pure), fill the pages (importers.filling) and hand them
+to a page writer (importers.writers). The run record (importers.runs)
+follows along. The management command is a thin shell around it; tests and
+the benchmark drive it directly.
 
 Identity of an imported article is its content within its edition and page
 (importers/identity.py matches parsed articles to ImportedArticle ledger rows;
@@ -16,35 +21,20 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Value
-from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from modelcluster.models import get_all_child_relations
-from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from articles.models import (
-    ArticleAuthor,
-    ArticleKind,
-    ArticlePage,
-    ArticlePageTag,
-    Author,
-    PrintPage,
-)
+from articles.models import ArticlePage, ArticlePageTag, Author, PrintPage
+from importers.parsing import ParsedFile, ParseHints
 
 from .authors import AuthorDirectory
-from .content import (
-    CHAR_LIMITS,
-    KINDS,
-    body_stream,
-    headline_or_provisional,
-    slug_base,
-)
+from .content import headline_or_provisional, slug_base
 from .decisions import Action, Decision
 from .edition_hints import (
     Edition,
@@ -55,13 +45,12 @@ from .edition_hints import (
 )
 from .failures import describe_failure
 from .filenames import EditionHint, edition_from_filename
+from .filling import Provenance, fill_page
 from .identity import content_sha256, identify_parsed
 from .ledger import FileKey, already_imported, describe_decision, recognise
 from .models import ImportedArticle, ImportRun
-from .pagetree import ParentSlot, reference_rows, reserve_revision_ids
 from .placement import Placement
 from .print_pages import print_page_for
-from .publish_gate import page_hold_reasons
 from .results import (
     ArticleResult,
     FileResult,
@@ -71,15 +60,20 @@ from .results import (
     RunResult,
 )
 from .retry import with_lock_retry
+from .runs import RunRecord
 from .signals import importing, index_once_while_importing
 from .site_ready import ensure_ready_for_import
 from .sources import readable_name
 from .suggested_tags import TagDirectory, suggested_tag_names
+from .writers import PageWriter, writer_class
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
-    from importers.parsing import ParsedArticle, ParsedFile
+    from importers.parsing import ParsedArticle
+
+#: parse_bytes(data, source=name, hints=ParseHints(...)) -> ParsedFile
+Parser = Callable[..., ParsedFile]
 
 
 class FileFailed(Exception):
@@ -91,89 +85,47 @@ def sha256_of(data: bytes) -> str:
 
 
 class Importer:
-    """Imports files for one ImportRun. Not thread-safe: one per thread."""
+    """Imports files for one ImportRun. Not thread-safe: one per thread.
+
+    `parser` turns a file's bytes into a ParsedFile (settings.IMPORTER_PARSER,
+    the real parser, unless given); `writer` is a page writer class or its name
+    (settings.IMPORTER_WRITER unless given).
+    """
 
     max_attempts = 4
-    run_save_interval = 1.0  # seconds between progress writes to the ImportRun row
 
-    def __init__(self, options: ImportOptions | None = None) -> None:
+    def __init__(
+        self,
+        options: ImportOptions | None = None,
+        *,
+        parser: Parser | None = None,
+        writer: str | type[PageWriter] | None = None,
+    ) -> None:
         self.options = options or ImportOptions()
         # A freshly migrated database gets its page tree here (SiteNotReady if it cannot).
         self.site_created = ensure_ready_for_import()
         # Raises UnknownSection before anything is written.
         self.placement = Placement(self.options.section)
+        self.parser = parser or import_string(settings.IMPORTER_PARSER)
         index_once_while_importing(ArticlePage)
         index_once_while_importing(Author)
-        # Built once: constructing the backends costs more than a small file.
-        self._search_backends = list(get_search_backends(with_auto_update=True))
-        self.run: ImportRun | None = None
+        make_writer = writer if isinstance(writer, type) else writer_class(writer)
+        self.writer: PageWriter = make_writer(user=self._user, publish=self.options.publish)
+        self.record = RunRecord(self.options, self._user)
         self.result = RunResult()
-        self._parents: dict[int, ParentSlot] = {}
-        self._run_saved_at = 0.0
 
-    # -- the run record ---------------------------------------------------
+    @property
+    def run(self) -> ImportRun | None:
+        return self.record.run
 
     def begin(self, sources: list[str]) -> ImportRun:
-        self.run = with_lock_retry(
-            lambda: ImportRun.objects.create(
-                user=self._user,
-                operator=self.options.operator[:150],
-                options={**self.options.to_json(), "paths": sources},
-                files_count=len(sources),
-            )
-        )
-        self.result.run_id = self.run.pk
-        return self.run
-
-    def _save_run(self, status: str | None = None) -> None:
-        if self.run is None:
-            return
-        now = time.monotonic()
-        if status is None and now - self._run_saved_at < self.run_save_interval:
-            # Progress is written at most once a second: rewriting the
-            # whole file list after every small file would cost more than
-            # importing it.
-            return
-        self._run_saved_at = now
-        r = self.result
-        fields: dict[str, Any] = {
-            "files": [self._file_summary(f) for f in r.files],
-            "created": r.created,
-            "updated": r.updated,
-            "unchanged": r.unchanged,
-            "skipped": r.skipped,
-            "warnings": r.warnings,
-            "errors": len(r.failed),
-        }
-        if status:
-            fields["status"] = status
-            fields["finished_at"] = timezone.now()
-        # An UPDATE, not save(): the run row stays correct even if a later
-        # file's transaction is rolled back or the process is killed.
-        with_lock_retry(lambda: ImportRun.objects.filter(pk=self.run.pk).update(**fields))
-        for key, value in fields.items():
-            setattr(self.run, key, value)
-
-    @staticmethod
-    def _file_summary(f: FileResult) -> dict[str, Any]:
-        return {
-            "source": f.source,
-            "name": f.name,
-            "sha256": f.sha256,
-            "status": f.status.value,
-            "error": f.error,
-            "created": f.created,
-            "updated": f.updated,
-            "unchanged": f.unchanged,
-            "skipped": f.skipped,
-            "warnings": f.warnings,
-            "notes": f.notes,
-        }
+        run = self.record.begin(sources)
+        self.result.run_id = run.pk
+        return run
 
     def finish(self, *, interrupted: bool = False) -> RunResult:
         self.result.interrupted = interrupted
-        failed = interrupted or bool(self.result.failed)
-        self._save_run(ImportRun.Status.FAILED if failed else ImportRun.Status.FINISHED)
+        self.record.finish(self.result)
         return self.result
 
     # -- one file ---------------------------------------------------------
@@ -194,7 +146,7 @@ class Importer:
             result.error = describe_failure(exc)
         result.seconds = time.perf_counter() - started
         self.result.files.append(result)
-        self._save_run()
+        self.record.progress(self.result)
         return result
 
     def _import_file(self, path: Path, result: FileResult) -> None:
@@ -246,11 +198,9 @@ class Importer:
             self._load(parsed, result, sha256, hint)
 
     def _parse(self, data: bytes, name: str) -> ParsedFile:
-        from importers.parsing import ParseHints, parse_bytes
-
         hint = self._edition_hint(name)
         try:
-            parsed = parse_bytes(
+            parsed = self.parser(
                 data,
                 source=name,
                 hints=ParseHints(edition_date=hint.edition_date, page=hint.page),
@@ -310,25 +260,17 @@ class Importer:
             return
         # What each parsed article is in the ledger, and what to do with it.
         known_by = recognise(key, parsed.articles)
-        self._parents = {}
-        self._touched: list[ArticlePage] = []
-        self._revision_ids: list[int] = []
-        self._revision_rows: list[Revision] = []
-        self._created_ids: set[int] = set()
-        self._ledger_rows: list[ImportedArticle] = []
-        self._log_rows: list[PageLogEntry] = []
-        self._tag_rows: list[ArticlePageTag] = []
-        self._tags = TagDirectory()
         token = importing.set(True)
         try:
-            with disable_reference_index_auto_update():
+            with self.writer.writing():
                 authors = AuthorDirectory()
+                # Like authors: Tags made inside a file rolled back are not reused.
+                self._tags = TagDirectory()
                 authors.create_missing(a for article in parsed.articles for a in article.authors)
                 self._load_articles(
                     parsed, result, sha256, hint, known_by.rows, known_by.plan, known_by.pages,
                     authors,
                 )
-                self._flush(authors.created)
         finally:
             importing.reset(token)
         for row in known_by.gone:
@@ -338,49 +280,6 @@ class Importer:
             # Looked for in these bytes: the fast path may skip them next time.
             row.sha256 = sha256
             row.save(update_fields=["sha256", "updated_at"])
-
-    def _flush(self, new_authors: list[Author]) -> None:
-        """Per-file writes done once: ledger, tree counters, history, indexes."""
-        if self._revision_rows:
-            # An expression in the rows keeps Django from PostgreSQL's UNNEST
-            # form, which would escape every (large) revision JSON through a
-            # text array on the client; plain multi-row VALUES is much cheaper.
-            for revision in self._revision_rows:
-                revision.object_str = Value(revision.object_str)
-            Revision.objects.bulk_create(self._revision_rows)
-            for revision in self._revision_rows:
-                revision.object_str = revision.object_str.value
-        ImportedArticle.objects.bulk_create(self._ledger_rows)
-        for slot in self._parents.values():
-            if slot.added:
-                Page.objects.filter(pk=slot.page.pk).update(numchild=F("numchild") + slot.added)
-        PageLogEntry.objects.bulk_create(self._log_rows)
-        ArticlePageTag.objects.bulk_create(self._tag_rows)
-        backends = self._search_backends
-        if new_authors:
-            for backend in backends:
-                backend.add_bulk(Author, new_authors)
-        if not self._touched:
-            return
-        if self.options.publish or any(page.live for page in self._touched):
-            # The rows now hold the published content and live flags that the
-            # indexes must describe; the instances may not.
-            self._touched = list(
-                ArticlePage.objects.filter(pk__in=[p.pk for p in self._touched])
-            )
-        new_rows: list[ReferenceIndex] = []
-        for page in self._touched:
-            if page.pk in self._created_ids:
-                new_rows.extend(reference_rows(page))
-            else:
-                ReferenceIndex.create_or_update_for_object(page)
-        ReferenceIndex.objects.bulk_create(
-            new_rows, ignore_conflicts=connection.features.supports_ignore_conflicts
-        )
-        # The search index is written here, synchronously and in this
-        # transaction: once per file rather than on each of a page's saves.
-        for backend in backends:
-            backend.add_bulk(ArticlePage, self._touched)
 
     def _load_articles(
         self,
@@ -393,29 +292,15 @@ class Importer:
         pages: dict[int, ArticlePage],
         authors: AuthorDirectory,
     ) -> None:
-        print_page = self._print_page(hint)
-        name = result.name
-        creating = [
-            article
-            for article, decision in zip(parsed.articles, plan, strict=True)
-            if decision.action == Action.CREATE
-        ]
-        # Parents are locked in id order (no deadlock between two imports),
-        # then each one's possibly clashing slugs are read in one query.
-        stems: dict[int, set[str]] = {}
-        for article in creating:
-            section_id = self.placement.section_id_for(article.column)
-            stems.setdefault(section_id, set()).add(
-                slug_base(headline_or_provisional(article), hint.edition_date)
-            )
-        for section_id in sorted(stems):
-            self._parent(section_id).load_slugs(stems[section_id])
-        new_count = len(creating)
-        if new_count and connection.vendor == "postgresql" and not self.options.publish:
-            # One query reserves every new page's first revision id; the
-            # revisions are then inserted together (publishing needs each
-            # revision stored first, so --publish takes the plain path).
-            self._revision_ids = reserve_revision_ids(new_count)[::-1]
+        source = Provenance(result.name, sha256, self._print_page(hint), self.run)
+        new_pages: dict[int, list[str]] = {}
+        for article, decision in zip(parsed.articles, plan, strict=True):
+            if decision.action == Action.CREATE:
+                new_pages.setdefault(self.placement.section_id_for(article.column), []).append(
+                    slug_base(headline_or_provisional(article), hint.edition_date)
+                )
+        self.writer.begin_file(new_pages)
+        ledger_rows: list[ImportedArticle] = []
         for article, decision in zip(parsed.articles, plan, strict=True):
             match = decision.match
             pos, title = article.position, headline_or_provisional(article)
@@ -441,12 +326,14 @@ class Importer:
                         )
                         % {"pos": pos, "title": title, "count": len(match.rivals)}
                     )
-                outcome = self._create(article, name, sha256, hint, print_page, authors)
+                outcome = self._create(article, source, hint, authors, ledger_rows)
             else:
                 outcome = self._load_known(
-                    article, decision, ledger[match.candidate], pages, result, print_page, authors
+                    article, decision, ledger[match.candidate], pages, result, source, authors
                 )
             result.count(outcome)
+        self.writer.finish_file(authors.created)
+        ImportedArticle.objects.bulk_create(ledger_rows)
 
     def _load_known(
         self,
@@ -455,7 +342,7 @@ class Importer:
         row: ImportedArticle,
         pages: dict[int, ArticlePage],
         result: FileResult,
-        print_page: PrintPage | None,
+        source: Provenance,
         authors: AuthorDirectory,
     ) -> ArticleResult:
         """An article the ledger knows: unchanged, skipped (editor's page) or updated."""
@@ -486,7 +373,7 @@ class Importer:
         elif decision.action == Action.UNCHANGED:
             outcome = ArticleResult(pos, Outcome.UNCHANGED, page.pk, page.title)
         else:
-            outcome = self._update(page, article, key.name, key.sha256, print_page, authors)
+            outcome = self._update(page, article, source, authors)
             row.content_sha256 = decision.content_sha256
         if decision.records_entry:
             row.fingerprint = decision.identity.fingerprint
@@ -496,141 +383,36 @@ class Importer:
             row.save()
         return outcome
 
-    def _parent(self, section_id: int) -> ParentSlot:
-        slot = self._parents.get(section_id)
-        if slot is None:
-            # The lock treebeard's add_child takes, held to the end of this
-            # file's transaction: other writers under this section wait, so
-            # child paths and sibling slugs chosen here cannot collide.
-            slot = self._parents[section_id] = ParentSlot.lock(section_id)
-        return slot
-
     def _print_page(self, hint: Edition) -> PrintPage | None:
         return print_page_for(hint)
-
-    def _fill(
-        self,
-        page: ArticlePage,
-        article: ParsedArticle,
-        name: str,
-        sha256: str,
-        print_page: PrintPage | None,
-        authors: AuthorDirectory,
-    ) -> list[ArticleAuthor]:
-        """Copy every parsed part into its own field, plus provenance.
-
-        Returns the unsaved author links: new pages insert them in bulk,
-        updates hand them to the page's child relation.
-        """
-        warnings = list(article.warnings)
-        values = {
-            "title": headline_or_provisional(article),
-            "kicker": article.kicker,
-            "subheadline": article.subheadline,
-            "byline": article.byline,
-            "dateline": article.dateline,
-            "column_label": article.column,
-        }
-        for field_name, value in values.items():
-            value = (value or "").strip()
-            limit = CHAR_LIMITS[field_name]
-            if len(value) > limit:
-                warnings.append(
-                    _("%(field)s 超过 %(limit)d 字，已截断；全文见原始文本")
-                    % {"field": field_name, "limit": limit}
-                )
-                value = value[: limit - 1] + "…"
-            setattr(page, field_name, value)
-        page.reader_prompt = article.reader_prompt or ""
-        if article.kind in KINDS:
-            page.kind = article.kind
-        else:
-            page.kind = ArticleKind.FRAGMENT
-            warnings.append(_("未知稿件类型 %(kind)s") % {"kind": article.kind})
-        page.body = body_stream(article.body)
-        page.continued_from_page = article.continued_from_page
-        if print_page is not None:
-            page.print_page = print_page
-        links = authors.links(article.authors)
-        page.source_name = name
-        page.source_sha256 = sha256
-        page.source_position = article.position
-        page.source_text = article.raw_text or ""
-        page.import_warnings = warnings
-        page.import_run = self.run
-        page.headline_is_provisional = bool(
-            article.headline_is_provisional or not article.headline.strip()
-        )
-        return links
 
     def _create(
         self,
         article: ParsedArticle,
-        name: str,
-        sha256: str,
+        source: Provenance,
         hint: Edition,
-        print_page: PrintPage | None,
         authors: AuthorDirectory,
+        ledger_rows: list[ImportedArticle],
     ) -> ArticleResult:
-        slot = self._parent(self.placement.section_id_for(article.column))
-        parent = slot.page
-        page = ArticlePage(live=False, has_unpublished_changes=True, owner=self._user)
-        links = self._fill(page, article, name, sha256, print_page, authors)
-        page.slug = slot.claim_slug(slug_base(page.title, hint.edition_date))
-        # What treebeard's add_child does, minus its per-child parent re-read
-        # and Page.full_clean (its checks are the slug, done just above, and
-        # foreign keys this code set itself): the parent row is locked by
-        # _parent() until commit, so the paths handed out here stay unique.
-        page.depth = parent.depth + 1
-        page.path = slot.take_path()
-        page.numchild = 0
-        page.locale_id = parent.locale_id
-        page.draft_title = page.title
-        page._cached_parent_obj = parent
-        revision_id = self._revision_ids.pop() if self._revision_ids else None
-        if revision_id is not None:
-            # The first revision's id is known before the page is written, so
-            # the page row points at it from the start (PostgreSQL checks the
-            # foreign key at commit, when _flush() has inserted the revision).
-            page.latest_revision_id = page.import_revision_id = revision_id
-            page.latest_revision_created_at = timezone.now()
-        # log_action=None: the "wagtail.create" entry is written in bulk by
-        # _flush(), with the page's first revision attached.
-        page.save(clean=False, log_action=None)
-        for link in links:
-            link.page = page
-        ArticleAuthor.objects.bulk_create(links)
-        # Child relations held in memory: serialising the revision and
-        # indexing the page then read them without a query each.
-        for relation in get_all_child_relations(page):
-            setattr(page, relation.get_accessor_name(), [])
-        page.article_authors = links
-        # Suggested tags, in memory like the authors: the revision carries them.
-        tag_rows = [
-            ArticlePageTag(tag=tag, content_object=page)
-            for tag in self._tags.tags(suggested_tag_names(page))
+        page = ArticlePage()
+        links = fill_page(page, article, source, authors)
+        # Held in memory: the writer saves them with the page and its revision.
+        page.tagged_items = [
+            ArticlePageTag(tag=tag) for tag in self._tags.tags(suggested_tag_names(page))
         ]
-        page.tagged_items = tag_rows
-        if revision_id is not None:
-            revision = Revision(
-                id=revision_id,
-                content_object=page,
-                base_content_type=page.get_base_content_type(),
-                user=self._user,
-                content=page.serializable_data(),
-                object_str=str(page),
-                created_at=page.latest_revision_created_at,
-            )
-            self._revision_rows.append(revision)
-        else:
-            revision = self._first_revision(page)
+        held = self.writer.create(
+            page,
+            self.placement.section_id_for(article.column),
+            slug_base(page.title, hint.edition_date),
+            links,
+        )
         identity = identify_parsed(article)
-        self._ledger_rows.append(
+        ledger_rows.append(
             ImportedArticle(
-                source_name=name,
+                source_name=source.name,
                 source_path=self._key.path,
                 position=article.position,
-                sha256=sha256,
+                sha256=source.sha256,
                 fingerprint=identity.fingerprint,
                 signature=identity.signature,
                 content_sha256=content_sha256(article),
@@ -641,98 +423,23 @@ class Importer:
                 run=self.run,
             )
         )
-        self._log_rows.append(
-            PageLogEntry(
-                content_type_id=page.content_type_id,
-                page_id=page.pk,
-                label=page.get_admin_display_title(),
-                action="wagtail.create",
-                user=self._user,
-                revision=revision,
-                content_changed=True,
-                timestamp=revision.created_at,
-            )
-        )
-        held = self._publish_unless_held(page, revision)
-        if held or not self.options.publish:
-            # Publishing wrote the revision's tags; a draft's are written in bulk.
-            self._tag_rows.extend(tag_rows)
-        self._touched.append(page)
-        self._created_ids.add(page.pk)
         return ArticleResult(
             article.position, Outcome.CREATED, page.pk, page.title, len(page.import_warnings),
             held=held,
         )
 
-    def _first_revision(self, page: ArticlePage) -> Revision:
-        """Page.save_revision() for a page just inserted, in four statements."""
-        revision = Revision.objects.create(
-            content_object=page,
-            base_content_type=page.get_base_content_type(),
-            user=self._user,
-            content=page.serializable_data(),
-            object_str=str(page),
-        )
-        self._mark_import_revision(page, revision)
-        Page.objects.filter(pk=page.pk).update(
-            latest_revision=revision, latest_revision_created_at=revision.created_at
-        )
-        page.latest_revision = revision
-        page.latest_revision_created_at = revision.created_at
-        return revision
-
-    def _mark_import_revision(self, page: ArticlePage, revision: Revision) -> None:
-        # The revision must carry its own id as import_revision_id: publishing
-        # copies revision content onto the page row, and an editor's later
-        # revision then differs from it, which is how edits are detected.
-        revision.content["import_revision_id"] = revision.pk
-        Revision.objects.filter(pk=revision.pk).update(content=revision.content)
-        ArticlePage.objects.filter(pk=page.pk).update(import_revision_id=revision.pk)
-        page.import_revision_id = revision.pk
-
-    def _publish_unless_held(self, page: ArticlePage, revision: Revision) -> list[str]:
-        """With --publish, publish what the parser is sure of; return why not.
-
-        Anything the publish gate doubts (a provisional headline, an open
-        warning, a missing photo, a continuation or fragment) stays a draft
-        for the review queue, whatever the operator asked for.
-        """
-        if not self.options.publish:
-            return []
-        held = page_hold_reasons(page)
-        if not held:
-            # The operator chose --publish on the server; page permissions are
-            # for admin users, and the --user account is only recorded.
-            revision.publish(user=self._user, log_action=True, skip_permission_checks=True)
-        return held
-
     def _update(
         self,
         page: ArticlePage,
         article: ParsedArticle,
-        name: str,
-        sha256: str,
-        print_page: PrintPage | None,
+        source: Provenance,
         authors: AuthorDirectory,
     ) -> ArticleResult:
-        page.article_authors = self._fill(page, article, name, sha256, print_page, authors)
+        links = fill_page(page, article, source, authors)
         # New content asks for a fresh review.
         page.reviewed_at = None
         page.reviewed_by = None
-        if not page.live:
-            # A draft's row is what listings and the search index read: keep
-            # it in step with the revision. A live row keeps the live content.
-            page.save(clean=False)
-        else:
-            # ...but not the live doubts: the review queue reads the row, and
-            # must list what the parser says about the text now waiting.
-            ArticlePage.objects.filter(pk=page.pk).update(
-                import_warnings=page.import_warnings, reviewed_at=None, reviewed_by=None
-            )
-        revision = page.save_revision(user=self._user, clean=False, log_action=True)
-        self._mark_import_revision(page, revision)
-        held = self._publish_unless_held(page, revision)
-        self._touched.append(page)
+        held = self.writer.update(page, links)
         return ArticleResult(
             article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings),
             held=held,

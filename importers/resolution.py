@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as log_action
 
+from articles.models import ArticlePage
+
 RESOLVE_ACTION = "newsroom.import_warning.resolve"
 
 
@@ -38,8 +40,6 @@ def resolve_warning(page: Any, text: str, user: Any = None) -> None:
     the edit form loads and publishing copies) lose the warning, in one
     transaction with the log entry.
     """
-    from articles.models import ArticlePage
-
     with transaction.atomic():
         locked = ArticlePage.objects.select_for_update().get(pk=page.pk)
         row = _without_first(locked.import_warnings, text)

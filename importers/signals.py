@@ -7,6 +7,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from articles.models import ArticlePage
+
 # Set while the importer writes: its own --publish is not an editor's review.
 importing: ContextVar[bool] = ContextVar("importing", default=False)
 
@@ -18,8 +20,6 @@ def mark_reviewed(page: Any, user: Any = None, *, when: Any = None) -> bool:
     publishing copies revision content onto the row and would otherwise
     erase the mark.
     """
-    from articles.models import ArticlePage
-
     when = when or timezone.now()
     user_id = getattr(user, "pk", None)
     changed = ArticlePage.objects.filter(pk=page.pk, reviewed_at__isnull=True).update(

@@ -61,7 +61,7 @@ def review_queue() -> QuerySet[ArticlePage]:
         .exclude(source_name="")
         .select_related("import_run", "print_page")
         .annotate(section_title=Subquery(parent_title))
-        .defer("source_text", "search_text")
+        .defer("source_text")
     )
 
 

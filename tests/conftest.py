@@ -1,6 +1,53 @@
-"""Fixtures shared by the whole suite."""
+"""Fixtures shared by the whole suite, and the service tiers.
+
+Tests marked `postgres`, `redis` or `browser` need a running service or
+program; where it is missing they are skipped with the reason, never failed.
+`make test` leaves those tiers and `resilience` out (see the Makefile).
+"""
+
+import shutil
+import socket
+from contextlib import closing
+from functools import cache
 
 import pytest
+
+SERVICES = {
+    # marker: (probe, what is missing)
+    "postgres": (("127.0.0.1", 5432), "PostgreSQL is not reachable on 127.0.0.1:5432"),
+    "redis": (("127.0.0.1", 6379), "Redis is not reachable on 127.0.0.1:6379"),
+}
+
+
+@cache
+def _reachable(host: str, port: int) -> bool:
+    with closing(socket.socket()) as sock:
+        sock.settimeout(1)
+        return sock.connect_ex((host, port)) == 0
+
+
+@cache
+def _browser_missing() -> str | None:
+    from tests.browser import CHROMIUM
+
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        return "Chromium is not installed (apt-get install -y chromium)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (make install-dev)"
+    return None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker, ((host, port), reason) in SERVICES.items():
+        if item.get_closest_marker(marker) and not _reachable(host, port):
+            pytest.skip(f"{reason}; .ci/run starts it")
+    if item.get_closest_marker("browser"):
+        reason = _browser_missing()
+        if reason:
+            pytest.skip(reason)
+
 
 
 @pytest.fixture(scope="session")

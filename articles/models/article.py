@@ -109,9 +109,6 @@ class ArticlePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # Chinese has no spaces between words; the search index reads this
-    # word-segmented copy of the text instead of the raw fields.
-    search_text = models.TextField(blank=True, editable=False)
 
     parent_page_types = ["articles.SectionPage"]
     subpage_types: list[str] = []
@@ -244,7 +241,7 @@ class ArticlePage(Page):
     ]
 
     # Columns a listing never needs: raw source text and importer bookkeeping.
-    LISTING_DEFER = ("source_text", "search_text", "import_warnings")
+    LISTING_DEFER = ("source_text", "import_warnings")
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 

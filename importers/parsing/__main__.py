@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .api import parse_bytes
+from .model import ParsedFile
 
 
 def _text_report(files: list) -> str:
@@ -35,8 +36,6 @@ def main(argv: list[str] | None = None) -> int:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            from .model import ParsedFile
-
             files.append(ParsedFile(source=p, sha256="", error=f"{p}: cannot read: {exc.strerror}"))
             continue
         files.append(parse_bytes(data, source=p))

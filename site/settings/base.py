@@ -34,12 +34,8 @@ INSTALLED_APPS = [
     "importers",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
-    "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -73,7 +69,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
     # Whole-page cache for anonymous GETs, below every middleware that adds
     # headers, so a hit gets the same security headers as a miss.
@@ -97,7 +92,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -212,6 +206,12 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rst
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
 # Wagtail's database backend (SQLite FTS5 / PostgreSQL tsvector) with Chinese
 # word segmentation on indexing and on queries; the admin search uses it too.
+# How the importer writes pages: "bulk" (batched per file) or "public"
+# (Wagtail's public page API only); `import_articles --writer` overrides it.
+IMPORTER_WRITER = "bulk"
+# The parser the importer is given (tests name a stand-in here or pass one).
+IMPORTER_PARSER = "importers.parsing.parse_bytes"
+
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "articles.search_backend"},
 }

@@ -44,10 +44,10 @@ def build_checker_site() -> CheckerSite:
     from wagtail.images.tests.utils import get_test_image_file
     from wagtail.models import Locale
 
-    from articles.demo import DEMO_EDITION, create_demo_content
     from articles.models import ArticlePage, Author, SectionPage
     from home.models import HomePage
     from home.site_setup import ensure_site
+    from tools.demo import DEMO_EDITION, create_demo_content
 
     ensure_site()
     home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)

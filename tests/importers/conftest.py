@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from importers.loading import Importer, ImportOptions, RunResult
+from importers.loading import Importer, ImportOptions, Parser, RunResult
 from importers.parsing import Author, Block, ParsedArticle, ParsedFile
 
 PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
@@ -78,15 +78,20 @@ def site_tree(db):
 
 
 @pytest.fixture
-def fake_parser(monkeypatch):
-    import importers.parsing
-
-    monkeypatch.setattr(importers.parsing, "parse_bytes", fake_parse_bytes)
+def fake_parser(settings):
+    """The stand-in parser: passed to run_import(..., parser=fake_parser), and
+    named in settings.IMPORTER_PARSER for tests that go through the command."""
+    settings.IMPORTER_PARSER = "tests.importers.conftest.fake_parse_bytes"
     return fake_parse_bytes
 
 
-def run_import(*paths: Path | str, **options) -> RunResult:
-    importer = Importer(ImportOptions(**options))
+def run_import(
+    *paths: Path | str,
+    parser: Parser | None = None,
+    writer: str | None = None,
+    **options,
+) -> RunResult:
+    importer = Importer(ImportOptions(**options), parser=parser, writer=writer)
     importer.begin([str(p) for p in paths])
     for path in paths:
         importer.import_file(path)

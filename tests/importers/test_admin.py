@@ -28,8 +28,8 @@ column: 新闻特写
 
 @pytest.fixture
 def imported(site_tree, fake_parser, write):
-    first = run_import(write("2023-04-21_01.txt", FILE))
-    second = run_import(write("2023-04-21_02.txt", "另一批稿件\n正文。"))
+    first = run_import(write("2023-04-21_01.txt", FILE), parser=fake_parser)
+    second = run_import(write("2023-04-21_02.txt", "另一批稿件\n正文。"), parser=fake_parser)
     return first, second
 
 
@@ -72,7 +72,7 @@ def test_queue_filters(imported, admin_client):
 
 def test_queue_paginates(site_tree, fake_parser, write, admin_client):
     text = "\n---\n".join(f"稿件{i}\n正文{i}。" for i in range(55))
-    run_import(write("many.txt", text))
+    run_import(write("many.txt", text), parser=fake_parser)
     page1 = admin_client.get(QUEUE)
     assert len(page1.context["object_list"]) == 50
     page2 = admin_client.get(QUEUE, {"p": 2})

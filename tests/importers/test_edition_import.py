@@ -9,6 +9,7 @@ from django.utils import translation
 from articles.models import ArticlePage, PrintPage, SectionPage
 from importers.failures import describe_failure
 from importers.parsing import EditionHint
+from tests.importers.conftest import fake_parse_bytes
 
 from .conftest import PAGES, run_import
 
@@ -22,20 +23,22 @@ def in_chinese():
         yield
 
 
-@pytest.fixture
-def text_states_edition(monkeypatch, fake_parser):
+STATED: dict = {}
+
+
+def parse_with_edition(data, *, source="", hints=None):
     """The stand-in parser, reporting the edition line a real e-paper file would carry."""
-    import importers.parsing
+    parsed = fake_parse_bytes(data, source=source, hints=hints)
+    parsed.edition = STATED["hint"]
+    return parsed
 
-    stated = {"hint": EditionHint(date=APRIL_21, page=2, page_name="工会新闻", paper="工人日报")}
 
-    def parse(data, *, source="", hints=None):
-        parsed = fake_parser(data, source=source, hints=hints)
-        parsed.edition = stated["hint"]
-        return parsed
-
-    monkeypatch.setattr(importers.parsing, "parse_bytes", parse)
-    return stated
+@pytest.fixture
+def text_states_edition(settings, fake_parser):
+    """Names parse_with_edition as the importer's parser (settings.IMPORTER_PARSER)."""
+    STATED["hint"] = EditionHint(date=APRIL_21, page=2, page_name="工会新闻", paper="工人日报")
+    settings.IMPORTER_PARSER = f"{__name__}.parse_with_edition"
+    return STATED
 
 
 @pytest.mark.django_db

@@ -130,7 +130,7 @@ def test_sample_page_spot_checks(site_tree):
 
 
 def test_fields_authors_body_and_placement(site_tree, fake_parser, write):
-    result = run_import(write("page.txt", TWO_ARTICLES))
+    result = run_import(write("page.txt", TWO_ARTICLES), parser=fake_parser)
     assert (result.created, result.warnings) == (2, 1)
     first, second = (
         ArticlePage.objects.get(source_position=0),
@@ -159,13 +159,13 @@ def test_fields_authors_body_and_placement(site_tree, fake_parser, write):
 
 
 def test_section_option_wins_over_column(site_tree, fake_parser, write):
-    run_import(write("page.txt", TWO_ARTICLES), section="laodongzhe")
+    run_import(write("page.txt", TWO_ARTICLES), section="laodongzhe", parser=fake_parser)
     parents = {p.get_parent().title for p in ArticlePage.objects.all()}
     assert parents == {"劳动者"}
 
 
 def test_edition_from_file_name_sets_print_page_and_slug(site_tree, fake_parser, write):
-    run_import(write("2023-04-21_03.txt", TWO_ARTICLES))
+    run_import(write("2023-04-21_03.txt", TWO_ARTICLES), parser=fake_parser)
     page = ArticlePage.objects.get(source_position=0)
     assert page.print_page == PrintPage.objects.get(
         edition_date=datetime.date(2023, 4, 21), page_number=3
@@ -178,6 +178,7 @@ def test_edition_options_override_file_name(site_tree, fake_parser, write):
         write("2023-04-21_03.txt", TWO_ARTICLES),
         edition_date=datetime.date(2024, 1, 2),
         page=5,
+        parser=fake_parser,
     )
     assert {(p.edition_date, p.page_number) for p in PrintPage.objects.all()} == {
         (datetime.date(2024, 1, 2), 5)
@@ -188,23 +189,19 @@ def test_edition_options_override_file_name(site_tree, fake_parser, write):
 def test_slugs_are_unique_among_siblings(site_tree, fake_parser, write):
     text = "同一个标题\n正文。\n---\n同一个标题\n另一篇。"
     other = "同一个标题\n第三篇完全不同的内容。\n---\n同一个标题\n第四篇又是别的事情。"
-    run_import(write("a.txt", text), write("b.txt", other))
+    run_import(write("a.txt", text), write("b.txt", other), parser=fake_parser)
     slugs = sorted(ArticlePage.objects.values_list("slug", flat=True))
     assert slugs == ["同一个标题", "同一个标题-2", "同一个标题-3", "同一个标题-4"]
 
 
-def test_missing_headline_gets_provisional_title(site_tree, fake_parser, write, monkeypatch):
-    from tests.importers import conftest
-
+def test_missing_headline_gets_provisional_title(site_tree, fake_parser, write):
     def parse(data, *, source="", hints=None):
-        parsed = conftest.fake_parse_bytes(data, source=source, hints=hints)
+        parsed = fake_parser(data, source=source, hints=hints)
         parsed.articles[0].headline = ""
         return parsed
 
-    import importers.parsing
-
-    monkeypatch.setattr(importers.parsing, "parse_bytes", parse)
-    run_import(write("x.txt", "忽略\n这是一段很长的正文，用来生成临时标题，编辑稍后会改。"))
+    text = "忽略\n这是一段很长的正文，用来生成临时标题，编辑稍后会改。"
+    run_import(write("x.txt", text), parser=parse)
     page = ArticlePage.objects.get()
     assert page.headline_is_provisional
     assert page.title.startswith("这是一段很长的正文")
@@ -213,25 +210,25 @@ def test_missing_headline_gets_provisional_title(site_tree, fake_parser, write, 
 def test_publish_option_publishes_without_marking_reviewed(site_tree, fake_parser, write):
     # Without the photo and the warning the publish gate would hold back.
     sure = TWO_ARTICLES.replace("photo: 图片说明\n", "").replace("warn: 请核对标题\n", "")
-    run_import(write("page.txt", sure), publish=True)
+    run_import(write("page.txt", sure), publish=True, parser=fake_parser)
     for page in ArticlePage.objects.all():
         assert page.live and not page.has_unpublished_changes
         assert page.reviewed_at is None
         assert page.import_revision_id == page.latest_revision_id == page.live_revision_id
 
 
-def test_same_file_twice_creates_nothing(site_tree, fake_parser, write, monkeypatch):
+def test_same_file_twice_creates_nothing(site_tree, fake_parser, write):
     path = write("page.txt", TWO_ARTICLES)
-    run_import(path)
+    run_import(path, parser=fake_parser)
     pages = Page.objects.count()
     revisions = ArticlePage.objects.get(source_position=0).revisions.count()
     calls = []
-    import importers.parsing
 
-    monkeypatch.setattr(
-        importers.parsing, "parse_bytes", lambda *a, **k: calls.append(1) or fake_parser(*a, **k)
-    )
-    importer = Importer(ImportOptions())
+    def counting_parser(*args, **kwargs):
+        calls.append(1)
+        return fake_parser(*args, **kwargs)
+
+    importer = Importer(ImportOptions(), parser=counting_parser)
     importer.begin([str(path)])
     with CaptureQueriesContext(connection) as queries:
         file_result = importer.import_file(path)
@@ -250,11 +247,11 @@ def test_same_file_twice_creates_nothing(site_tree, fake_parser, write, monkeypa
 
 def test_changed_file_updates_untouched_pages_as_new_revision(site_tree, fake_parser, write):
     path = write("page.txt", TWO_ARTICLES)
-    first_run = run_import(path)
+    first_run = run_import(path, parser=fake_parser)
     page = ArticlePage.objects.get(source_position=0)
     old_revision = page.latest_revision_id
     write("page.txt", TWO_ARTICLES.replace("第一段。", "改过的第一段。"))
-    result = run_import(path)
+    result = run_import(path, parser=fake_parser)
     # Only the corrected article gets a revision; the other is unchanged.
     assert (result.created, result.updated, result.skipped, result.unchanged) == (0, 1, 0, 1)
     page.refresh_from_db()
@@ -270,12 +267,12 @@ def test_changed_file_updates_untouched_pages_as_new_revision(site_tree, fake_pa
 
 def test_changed_file_leaves_edited_pages_alone(site_tree, fake_parser, write):
     path = write("page.txt", TWO_ARTICLES)
-    run_import(path)
+    run_import(path, parser=fake_parser)
     edited = ArticlePage.objects.get(source_position=0)
     edited.title = "编辑改过的标题"
     edited.save_revision()
     write("page.txt", TWO_ARTICLES.replace("第一段。", "新版本。").replace("正文。", "新正文。"))
-    result = run_import(path)
+    result = run_import(path, parser=fake_parser)
     assert (result.updated, result.skipped) == (1, 1)
     notes = result.files[0].notes
     assert len(notes) == 1 and "skipped, edited" in notes[0]
@@ -288,13 +285,13 @@ def test_changed_file_leaves_edited_pages_alone(site_tree, fake_parser, write):
 
 def test_published_then_edited_live_page_is_protected(site_tree, fake_parser, write):
     path = write("page.txt", TWO_ARTICLES)
-    run_import(path, publish=True)
+    run_import(path, publish=True, parser=fake_parser)
     page = ArticlePage.objects.get(source_position=0)
     page.title = "编辑改过"
     page.save_revision().publish()
     corrected = TWO_ARTICLES.replace("第一段。", "第一段，改。").replace("正文。", "正文，改。")
     write("page.txt", corrected)
-    result = run_import(path, publish=True)
+    result = run_import(path, publish=True, parser=fake_parser)
     assert (result.updated, result.skipped) == (1, 1)
     page.refresh_from_db()
     assert page.title == "编辑改过"
@@ -302,13 +299,13 @@ def test_published_then_edited_live_page_is_protected(site_tree, fake_parser, wr
 
 def test_publishing_the_imported_revision_is_not_an_edit(site_tree, fake_parser, write):
     path = write("page.txt", TWO_ARTICLES)
-    run_import(path)
+    run_import(path, parser=fake_parser)
     page = ArticlePage.objects.get(source_position=0)
     page.get_latest_revision().publish()
     page.refresh_from_db()
     assert page.import_revision_id == page.latest_revision_id
     write("page.txt", TWO_ARTICLES.replace("第一段。", "第一段更新。"))
-    result = run_import(path)
+    result = run_import(path, parser=fake_parser)
     assert (result.updated, result.skipped, result.unchanged) == (1, 0, 1)
     page.refresh_from_db()
     assert page.import_revision_id == page.latest_revision_id
@@ -316,10 +313,10 @@ def test_publishing_the_imported_revision_is_not_an_edit(site_tree, fake_parser,
 
 def test_deleted_page_is_not_recreated(site_tree, fake_parser, write):
     path = write("page.txt", TWO_ARTICLES)
-    run_import(path)
+    run_import(path, parser=fake_parser)
     ArticlePage.objects.get(source_position=0).delete()
     write("page.txt", TWO_ARTICLES.replace("正文。", "正文，改。"))
-    result = run_import(path)
+    result = run_import(path, parser=fake_parser)
     assert (result.created, result.updated, result.skipped) == (0, 1, 1)
     assert ArticlePage.objects.count() == 1
 
@@ -328,7 +325,7 @@ def test_bad_files_fail_alone(site_tree, fake_parser, write):
     good = write("good.txt", TWO_ARTICLES)
     empty = write("empty.txt", b"")
     binary = write("binary.txt", b"\x89PNG\x00\x00\x01")
-    result = run_import(empty, good, binary)
+    result = run_import(empty, good, binary, parser=fake_parser)
     assert [f.status for f in result.files] == [
         FileStatus.FAILED,
         FileStatus.IMPORTED,
@@ -364,14 +361,14 @@ def test_failure_mid_file_rolls_back_that_file_only(
             raise RuntimeError("disk full")
 
     if where == "second article":
-        original = loading.Importer._fill
+        original = loading.fill_page
 
-        def fill(self, page, article, name, *args):
-            if name == "bad.txt" and article.position == 1:
+        def fill(page, article, source, authors):
+            if source.name == "bad.txt" and article.position == 1:
                 boom()
-            return original(self, page, article, name, *args)
+            return original(page, article, source, authors)
 
-        monkeypatch.setattr(loading.Importer, "_fill", fill)
+        monkeypatch.setattr(loading, "fill_page", fill)
     elif where == "page save":
         original_save = ArticlePage.save
 
@@ -382,13 +379,15 @@ def test_failure_mid_file_rolls_back_that_file_only(
 
         monkeypatch.setattr(ArticlePage, "save", save)
     else:
-        original_rows = loading.reference_rows
+        from importers.writers import bulk
+
+        original_rows = bulk.reference_rows
         monkeypatch.setattr(
-            loading,
+            bulk,
             "reference_rows",
             lambda page: (page.source_name == "bad.txt" and boom()) or original_rows(page),
         )
-    result = run_import(bad, good)
+    result = run_import(bad, good, parser=fake_parser)
     assert result.files[0].failed and "disk full" in result.files[0].error
     assert result.files[0].created == 0
     assert not ArticlePage.objects.filter(source_name="bad.txt").exists()
@@ -399,14 +398,14 @@ def test_failure_mid_file_rolls_back_that_file_only(
     assert inbox.numchild == inbox.get_children().count() == 1
     # Nothing was left behind, so the next run imports the file whole.
     failing[0] = False
-    assert run_import(bad).created == 2
+    assert run_import(bad, parser=fake_parser).created == 2
 
 
 def test_article_removed_from_changed_file_is_kept_with_a_note(site_tree, fake_parser, write):
     path = write("page.txt", TWO_ARTICLES)
-    run_import(path)
+    run_import(path, parser=fake_parser)
     write("page.txt", TWO_ARTICLES.split("\n---\n")[0] + "\n改。")
-    result = run_import(path)
+    result = run_import(path, parser=fake_parser)
     assert result.updated == 1
     assert any("#1" in note for note in result.files[0].notes)
     assert ArticlePage.objects.count() == 2
@@ -415,14 +414,14 @@ def test_article_removed_from_changed_file_is_kept_with_a_note(site_tree, fake_p
 def test_same_basename_in_two_folders_are_two_files(site_tree, fake_parser, write):
     a = write("a/page.txt", TWO_ARTICLES)
     b = write("b/page.txt", "别的\n完全不同的一篇正文。")
-    result = run_import(a, b)
+    result = run_import(a, b, parser=fake_parser)
     assert not result.failed
     assert (result.created, result.updated) == (3, 0)
     assert ArticlePage.objects.count() == 3
 
 
 def test_outcomes_are_typed(site_tree, fake_parser, write):
-    result = run_import(write("page.txt", TWO_ARTICLES))
+    result = run_import(write("page.txt", TWO_ARTICLES), parser=fake_parser)
     assert [a.outcome for a in result.files[0].articles] == [Outcome.CREATED] * 2
     assert all(a.page_id for a in result.files[0].articles)
 
@@ -432,10 +431,11 @@ def test_tree_history_references_and_search_index_are_kept(
 ):
     from wagtail.models import PageLogEntry, ReferenceIndex
 
-    run_import(write("page.txt", TWO_ARTICLES))
-    run_import(write("more.txt", "第三篇\nby: 李国/reporter\n正文。"))
-    # Tree counters and paths as treebeard would have written them.
-    assert not Page.find_problems()[0:4] or all(not p for p in Page.find_problems()[:4])
+    run_import(write("page.txt", TWO_ARTICLES), parser=fake_parser)
+    run_import(write("more.txt", "第三篇\nby: 李国/reporter\n正文。"), parser=fake_parser)
+    # Tree counters and paths as treebeard would have written them: no bad
+    # characters, step lengths, orphans, depths or child counts.
+    assert Page.find_problems() == ([], [], [], [], [])
     inbox = SectionPage.objects.get(slug="daishen-gaojian", locale__language_code="zh-hans")
     assert inbox.numchild == inbox.get_children().count() == 2
     page = ArticlePage.objects.get(title="职工小家“下乡”")
@@ -452,7 +452,7 @@ def test_tree_history_references_and_search_index_are_kept(
 
 
 def test_revision_is_a_full_copy_of_the_page(site_tree, fake_parser, write):
-    run_import(write("page.txt", TWO_ARTICLES))
+    run_import(write("page.txt", TWO_ARTICLES), parser=fake_parser)
     page = ArticlePage.objects.get(source_position=1)
     latest = page.get_latest_revision_as_object()
     assert latest.title == page.title and latest.kind == "brief"

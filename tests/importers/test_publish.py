@@ -52,7 +52,7 @@ def article(position: int) -> ArticlePage:
 
 
 def test_publish_puts_live_only_what_the_parser_is_sure_of(site_tree, fake_parser, write):
-    result = run_import(write("page.txt", DOUBTFUL), publish=True)
+    result = run_import(write("page.txt", DOUBTFUL), publish=True, parser=fake_parser)
     assert result.created == 6
     assert [p.live for p in map(article, range(6))] == [True] + [False] * 5
     assert {a.position: a.held for a in result.held} == {
@@ -65,7 +65,7 @@ def test_publish_puts_live_only_what_the_parser_is_sure_of(site_tree, fake_parse
 
 
 def test_without_publish_nothing_is_reported_held(site_tree, fake_parser, write):
-    result = run_import(write("page.txt", DOUBTFUL))
+    result = run_import(write("page.txt", DOUBTFUL), parser=fake_parser)
     assert result.held == []
     assert not ArticlePage.objects.filter(live=True).exists()
 
@@ -74,9 +74,9 @@ def test_a_reimport_that_raises_a_doubt_leaves_the_live_version_alone(
     site_tree, fake_parser, write
 ):
     path = write("page.txt", "好稿件\n正文。")
-    run_import(path, publish=True)
+    run_import(path, publish=True, parser=fake_parser)
     path.write_text("好稿件\nwarn: 署名位置可疑\n改过的正文。", encoding="utf-8")
-    result = run_import(path, publish=True)
+    result = run_import(path, publish=True, parser=fake_parser)
     assert result.updated == 1 and result.held[0].held == [OPEN_WARNINGS]
     page = article(0)
     assert page.live and page.has_unpublished_changes
@@ -139,7 +139,7 @@ def bulk_publish_url(*pages: Page) -> str:
 def test_bulk_publish_skips_held_articles_and_says_why(
     site_tree, fake_parser, write, admin_client
 ):
-    run_import(write("page.txt", DOUBTFUL))
+    run_import(write("page.txt", DOUBTFUL), parser=fake_parser)
     sure, provisional, photo = article(0), article(2), article(4)
     response = admin_client.post(
         bulk_publish_url(sure, provisional, photo), {"include_descendants": ""}
@@ -154,7 +154,7 @@ def test_bulk_publish_skips_held_articles_and_says_why(
 def test_bulk_publish_of_a_section_with_descendants_is_gated_too(
     site_tree, fake_parser, write, admin_client
 ):
-    run_import(write("page.txt", DOUBTFUL))
+    run_import(write("page.txt", DOUBTFUL), parser=fake_parser)
     section = article(0).get_parent()
     admin_client.post(bulk_publish_url(section), {"include_descendants": "on"})
     assert article(0).live
@@ -164,7 +164,7 @@ def test_bulk_publish_of_a_section_with_descendants_is_gated_too(
 def test_an_edited_article_passes_once_its_doubt_is_fixed(
     site_tree, fake_parser, write, admin_client
 ):
-    run_import(write("page.txt", DOUBTFUL))
+    run_import(write("page.txt", DOUBTFUL), parser=fake_parser)
     page = article(2)
     page.title, page.headline_is_provisional = "正式标题", False
     page.save_revision()

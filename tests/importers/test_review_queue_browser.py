@@ -28,11 +28,10 @@ def test_editor_filters_the_queue_and_resolves_a_warning(
     live_server, site_tree, write, monkeypatch
 ):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    import importers.parsing
-
-    monkeypatch.setattr(importers.parsing, "parse_bytes", fake_parse_bytes)
-    run_import(write("2023-04-21_01.txt", f"有疑问的稿件\nwarn: {BROKEN}\nwarn: {BYLINE}\n正文。"))
-    run_import(write("2023-04-21_02.txt", f"另一篇稿件\nwarn: {BYLINE}\n正文。"))
+    first = f"有疑问的稿件\nwarn: {BROKEN}\nwarn: {BYLINE}\n正文。"
+    run_import(write("2023-04-21_01.txt", first), parser=fake_parse_bytes)
+    second = f"另一篇稿件\nwarn: {BYLINE}\n正文。"
+    run_import(write("2023-04-21_02.txt", second), parser=fake_parse_bytes)
     make_user("shenggao", None, is_superuser=True)
     SHOTS.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright

@@ -31,7 +31,11 @@ def test_suggested_tags_are_key_words_without_stop_words():
     assert not {"本报", "记者", "近日", "据悉", "工作", "的"} & set(names)
 
 
-def test_a_published_import_gets_tags_and_its_tag_pages(client, site_tree, fake_parser, write):
+@pytest.mark.parametrize("writer", ["bulk", "public"])
+def test_a_published_import_gets_tags_and_its_tag_pages(
+    client, site_tree, fake_parser, write, settings, writer
+):
+    settings.IMPORTER_WRITER = writer
     run_import(write("2024-05-01_02.txt", STORY), publish=True)
     article = ArticlePage.objects.get(title="焊工刘强的青春")
     assert article.live
@@ -45,7 +49,11 @@ def test_a_published_import_gets_tags_and_its_tag_pages(client, site_tree, fake_
     assert "焊工刘强的青春" in [a.get_text(strip=True) for a in soup.select(".card-title a")]
 
 
-def test_drafts_get_tags_and_tags_are_shared_not_duplicated(site_tree, fake_parser, write):
+@pytest.mark.parametrize("writer", ["bulk", "public"])
+def test_drafts_get_tags_and_tags_are_shared_not_duplicated(
+    site_tree, fake_parser, write, settings, writer
+):
+    settings.IMPORTER_WRITER = writer
     run_import(write("2024-05-01_02.txt", STORY))
     run_import(write("2024-05-02_02.txt", STORY.replace("青春", "十年")))
     drafts = ArticlePage.objects.filter(title__startswith="焊工刘强")

@@ -35,8 +35,23 @@ def letters(text: str) -> Counter:
     return Counter(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
 
 
-def missing_letters(source: str, parsed: ParsedFile) -> Counter:
+def once_each(source: str) -> str:
+    """The source with repeated lines kept once, as the parser keeps a headline
+    the site printed twice, or a body an e-paper copy holds twice."""
+    seen: set[str] = set()
+    kept = []
+    for line in source.splitlines():
+        key = squash(line)
+        if key not in seen:
+            seen.add(key)
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def missing_letters(source: str, parsed: ParsedFile, *, repeats_kept_once: bool = False) -> Counter:
     """Letters and digits of the source that no field of any article holds."""
+    if repeats_kept_once:
+        source = once_each(source)
     src = letters(_FURNITURE.sub("", source))
     got = letters("".join(s for a in parsed.articles for s in article_strings(a)))
     return src - got

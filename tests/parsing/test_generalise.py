@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 
 from importers.parsing import ParseHints, parse_text
-from importers.parsing.heldout import run
 from importers.parsing.model import Author, Block, ParsedArticle
-from importers.parsing.synth import render_pdf
+from tools.heldout import run
+from tools.page_synth import render_pdf
 
 from .helpers import headings, squash, texts
 

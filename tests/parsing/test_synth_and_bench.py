@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from importers.parsing import parse_text
-from importers.parsing.bench import build_corpus
-from importers.parsing.synth import render_marked, render_pdf, wrap
+from tools.bench_parse import build_corpus
+from tools.page_synth import render_marked, render_pdf, wrap
 
 from .helpers import page, squash
 

@@ -66,7 +66,6 @@ def test_article_fields_round_trip(section):
         headline_is_provisional=True,
         reviewed_at=reviewed_at,
         reviewed_by=reviewer,
-        search_text="职工 小家 下乡",
     )
     article.tags.add("乡村振兴", "职工小家")
     article.save()  # cluster tags are written with the page
@@ -99,7 +98,6 @@ def test_article_fields_round_trip(section):
     assert got.import_run == run and got.import_revision_id == 42
     assert got.headline_is_provisional
     assert got.reviewed_at == reviewed_at and got.reviewed_by == reviewer
-    assert got.search_text == "职工 小家 下乡"
     assert set(got.tags.names()) == {"乡村振兴", "职工小家"}
     assert [(a.author.name, a.role) for a in got.article_authors.all()] == [("李国", "reporter")]
     assert [c.text for c in got.corrections.all()] == ["更正：人名有误。"]

@@ -14,8 +14,8 @@ def _fresh_page_cache():
 
 @pytest.fixture
 def demo(site_tree):
-    """Four complete articles (see articles/demo.py), keyed by slug."""
-    from articles.demo import create_demo_content
+    """Four complete articles (see tools/demo.py), keyed by slug."""
+    from tools.demo import create_demo_content
 
     return {a.slug: a for a in create_demo_content(site_tree)}
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def corpus(site_tree):
     """Two years of editions (eight pages a day) and 400 articles spread over them."""
-    from articles.bench_corpus import generate
+    from tools.bench_corpus import generate
 
     generate(400, site_tree, log=lambda message: None)
     return ArticlePage.objects.live().filter(print_page__isnull=False)

@@ -12,9 +12,9 @@ pytestmark = [
 
 @pytest.fixture
 def site_with_articles(transactional_db):
-    from articles.demo import create_demo_content
     from home.models import HomePage
     from home.site_setup import ensure_site
+    from tools.demo import create_demo_content
 
     ensure_site()
     home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)

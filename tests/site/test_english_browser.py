@@ -12,10 +12,10 @@ pytestmark = [pytest.mark.browser, requires_chromium]
 
 @pytest.fixture
 def bilingual_site(transactional_db):
+    from articles.demo import create_demo_content
     from wagtail.images import get_image_model
     from wagtail.images.tests.utils import get_test_image_file
 
-    from articles.demo import create_demo_content
     from articles.models import SectionPage
     from home.models import HomePage
     from home.site_setup import ensure_site

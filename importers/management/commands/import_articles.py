@@ -14,11 +14,14 @@ from django.db import DatabaseError, OperationalError, connection
 from django.utils.translation import gettext as _
 
 from importers.failures import describe_failure, describe_unreachable
+from importers.filenames import edition_from_filename
 from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
+from importers.parsing import ParsedFile, ParseHints, parse_bytes
 from importers.placement import UnknownSection, section_slugs
 from importers.report import summary_json, summary_text
 from importers.site_ready import SiteNotReady
 from importers.sources import Source, collect_sources
+from importers.writers import WRITERS
 
 
 def _date(value: str) -> datetime.date:
@@ -41,6 +44,11 @@ class Command(BaseCommand):
         parser.add_argument("--section", help=_("栏目网址名（slug）"))
         parser.add_argument("--publish", action="store_true", help=_("导入后直接发布"))
         parser.add_argument("--user", help=_("记在导入记录上的用户名"))
+        parser.add_argument(
+            "--writer",
+            choices=sorted(WRITERS),
+            help=_("写入页面的方式（默认见设置 IMPORTER_WRITER）"),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         sources = collect_sources(options["paths"])
@@ -67,7 +75,7 @@ class Command(BaseCommand):
             operator=_os_user(),
         )
         try:
-            importer = Importer(import_options)
+            importer = Importer(import_options, writer=options["writer"])
         except UnknownSection as exc:
             raise CommandError(
                 _("没有网址名为 “%(slug)s” 的栏目。可用的栏目网址名：%(known)s")
@@ -144,9 +152,6 @@ class Command(BaseCommand):
         return tqdm(total=total, unit=_("文件"), file=stream, dynamic_ncols=True)
 
     def _dry_run(self, sources: list[Source], options: dict[str, Any]) -> None:
-        from importers.filenames import edition_from_filename
-        from importers.parsing import ParsedFile, ParseHints, parse_bytes
-
         files = []
         for source in sources:
             if source.problem:

@@ -1,8 +1,8 @@
 """Benchmark the public pages: median and p95 latency, uncached and cached.
 
-    python manage.py bench_site [--articles 20000] [--requests 200]
+    python -m tools.bench_site [--articles 20000] [--requests 200]
 
-Generates the corpus first when it is missing (articles/bench_corpus.py),
+Generates the corpus first when it is missing (tools/bench_corpus.py),
 then drives Django's test client in process: home, section, article and
 search pages, each uncached (page cache retired before every request, so the
 full view runs; Wagtail's own small caches stay warm as in production) and
@@ -14,6 +14,7 @@ count of each page type and the app process's CPU time per uncached request
 import os
 import random
 import statistics
+import sys
 import time
 
 from django.core.management.base import BaseCommand
@@ -21,16 +22,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import ArticlePage, PrintPage, SectionPage
-from articles.page_cache import bump_version
-from home.models import HomePage
-
 SEARCHES = ["托育", "工会", "劳模", "工会 托育", "职工 服务", "安全生产", "快递员", "技能 培训",
             "女职工 权益", "乡村振兴"]
 
 
 def archive_urls(rng) -> list[str]:
     """The print archive: month calendars, editions and printed pages of random days."""
+    from articles.models import PrintPage
+
     days = list(PrintPage.objects.dates("edition_date", "day"))
     urls = ["/zh-hans/archive/"]
     for day in rng.sample(days, min(20, len(days))):
@@ -55,7 +54,11 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, articles, requests, seed, **options):
-        from articles.bench_corpus import generate
+        # Imported here: the models need django.setup(), which main() runs.
+        from articles.models import ArticlePage, SectionPage
+        from articles.page_cache import bump_version
+        from home.models import HomePage
+        from tools.bench_corpus import generate
 
         home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)
         started = time.perf_counter()
@@ -130,3 +133,16 @@ class Command(BaseCommand):
                 f" {statistics.median(cpu):>5.1f} ms"
                 f" {cm:>11.2f} ms {percentile(cached, 95):>5.2f} ms {um / cm:>8.0f}x {queries:>8}"
             )
+
+
+def main(argv: list[str] | None = None) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.dev")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command(Command(), *(sys.argv[1:] if argv is None else argv))
+
+
+if __name__ == "__main__":
+    main()

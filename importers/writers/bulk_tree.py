@@ -17,6 +17,7 @@ from django.db.models import Q
 from wagtail.models import Page, ReferenceIndex, Revision
 
 from articles.models import ArticlePage
+from importers.content import free_slug
 
 
 @dataclass
@@ -39,11 +40,7 @@ class ParentSlot:
         self.taken_slugs.update(siblings.values_list("slug", flat=True))
 
     def claim_slug(self, base: str) -> str:
-        slug, n = base, 2
-        while slug in self.taken_slugs:
-            slug, n = f"{base}-{n}", n + 1
-        self.taken_slugs.add(slug)
-        return slug
+        return free_slug(base, self.taken_slugs)
 
     def take_path(self) -> str:
         if self.last_path is None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import random
 import re
 
-from .bylines import RUNIN
-from .model import ParsedArticle
-from .normalise import vis_len
+from importers.parsing.bylines import RUNIN
+from importers.parsing.model import ParsedArticle
+from importers.parsing.normalise import vis_len
 
 # Latin words stay whole; digits break anywhere, as in justified columns.
 _ASCII_RUN = re.compile(r"[A-Za-z][A-Za-z.@:/+\-]*|.", re.S)

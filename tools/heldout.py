@@ -1,7 +1,7 @@
 # ruff: noqa: T201  (a command-line report, like bench.py)
 """Held-out check: new pages mixed from the sample pages' articles, scored per article.
 
-`python -m importers.parsing.heldout [--pages N] [--seed S] [--out DIR] [-v]`
+`python -m tools.heldout [--pages N] [--seed S] [--out DIR] [-v]`
 
 Each page takes articles from any of the sample pages (in `tests/fixtures/pages`),
 in a new order, and renders them in one flavour: PDF column text (width 12-28,
@@ -26,11 +26,10 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from .api import parse_bytes
-from .model import ParsedArticle
-from .synth import ENCODINGS, encode, render_marked, render_pdf
+from importers.parsing import ParsedArticle, parse_bytes
+from tools.page_synth import ENCODINGS, encode, render_marked, render_pdf
 
-PAGES_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages"
+PAGES_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pages"
 _WS = re.compile(r"\s+")
 
 
@@ -242,7 +241,7 @@ def run(pages: int = 200, seed: int = 7, out: Path | None = None, verbose: bool 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m importers.parsing.heldout")
+    ap = argparse.ArgumentParser(prog="python -m tools.heldout")
     ap.add_argument("--pages", type=int, default=200)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path)

@@ -1,13 +1,15 @@
 """Import benchmark: a generated corpus into PostgreSQL, fresh and unchanged.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsroom_bench \\
-        python -m importers.bench --articles 2000
+        python -m tools.bench_import --articles 2000 [--writers public,bulk]
 
-The database named by DATABASE_URL is dropped and recreated (its name must
-contain "bench", so a real database is never touched), migrated and given the
-standard page tree. The corpus is the sample pages re-combined: every file
-gets different numbers and names so no two files are byte-identical and the
-importer meets new authors, print pages and slugs as on a real day.
+For each page writer in turn, the database named by DATABASE_URL is dropped
+and recreated (its name must contain "bench", so a real database is never
+touched), migrated and given the standard page tree; every figure printed
+names the writer it belongs to. The corpus is the sample pages re-combined:
+every file gets different numbers and names so no two files are
+byte-identical and the importer meets new authors, print pages and slugs as
+on a real day.
 """
 
 from __future__ import annotations
@@ -78,25 +80,59 @@ def recreate_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def run_import(folder: Path) -> tuple[dict, float, float]:
+def run_import(folder: Path, writer: str) -> tuple[dict, float, float]:
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
     out = io.StringIO()
     started, cpu = time.perf_counter(), time.process_time()
     try:
-        call_command("import_articles", str(folder), "--format", "json", stdout=out)
+        call_command(
+            "import_articles", str(folder), "--format", "json", "--writer", writer, stdout=out
+        )
     except CommandError as exc:
         _out(f"import reported errors: {exc}")
     elapsed = time.perf_counter() - started
     return json.loads(out.getvalue()), elapsed, time.process_time() - cpu
 
 
+def bench_writer(writer: str, folder: Path, url: str, keep_db: bool) -> None:
+    """A fresh database, the corpus imported as drafts, then imported again."""
+    from django.core.management import call_command
+
+    if not keep_db:
+        recreate_database(url)
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("setup_site", verbosity=0)
+
+    summary, elapsed, cpu = run_import(folder, writer)
+    done = summary["created"] + summary["updated"]
+    _out(
+        f"[{writer:>6} writer] fresh import:        {done} articles in {elapsed:.1f} s = "
+        f"{done / elapsed:.0f} articles/s  (created {summary['created']}, "
+        f"errors {summary['errors']}; importer CPU {1000 * cpu / max(done, 1):.1f} ms/article)"
+    )
+    summary, elapsed, cpu = run_import(folder, writer)
+    same = summary["unchanged"]
+    _out(
+        f"[{writer:>6} writer] unchanged re-import: {same} articles in {elapsed:.2f} s = "
+        f"{same / elapsed:.0f} articles/s  (created {summary['created']})"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument(
+        "--writers",
+        default="public,bulk",
+        help="comma-separated page writers to measure, each on a fresh database",
+    )
     parser.add_argument("--keep-db", action="store_true", help="do not drop and recreate")
     args = parser.parse_args(argv)
+    writers = [w.strip() for w in args.writers.split(",") if w.strip()]
+    if args.keep_db and len(writers) > 1:
+        raise SystemExit("--keep-db measures one writer: the second would find the first's pages")
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.dev")
     # DEBUG would record every query in memory and slow the import down.
@@ -104,35 +140,23 @@ def main(argv: list[str] | None = None) -> int:
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         raise SystemExit("set DATABASE_URL to a PostgreSQL database whose name contains 'bench'")
-    if not args.keep_db:
-        recreate_database(url)
 
     import django
 
     django.setup()
-    from django.core.management import call_command
+    from importers.writers import WRITERS
 
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("setup_site", verbosity=0)
+    unknown = set(writers) - set(WRITERS)
+    if unknown:
+        known = ", ".join(WRITERS)
+        raise SystemExit(f"unknown writer(s) {', '.join(sorted(unknown))}; known: {known}")
 
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
         folder = Path(tmp)
         files, expected = make_corpus(folder, args.articles)
-        _out(f"corpus: {files} files, {expected} articles")
-
-        summary, elapsed, cpu = run_import(folder)
-        done = summary["created"] + summary["updated"]
-        _out(
-            f"fresh import:        {done} articles in {elapsed:.1f} s = "
-            f"{done / elapsed:.0f} articles/s  (created {summary['created']}, "
-            f"errors {summary['errors']}; importer CPU {1000 * cpu / max(done, 1):.1f} ms/article)"
-        )
-        summary, elapsed, cpu = run_import(folder)
-        same = summary["unchanged"]
-        _out(
-            f"unchanged re-import: {same} articles in {elapsed:.2f} s = "
-            f"{same / elapsed:.0f} articles/s  (created {summary['created']})"
-        )
+        _out(f"corpus: {files} files, {expected} articles, imported as drafts")
+        for writer in writers:
+            bench_writer(writer, folder, url, args.keep_db)
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         _out(f"(machine: {os.cpu_count()} CPUs, load average {load:.1f})")
     return 0

@@ -1,4 +1,4 @@
-"""Parser benchmark: `python -m importers.parsing.bench [--pages N]`.
+"""Parser benchmark: `python -m tools.bench_parse [--pages N]`.
 
 Builds a corpus in memory from the sample pages (re-wrapped at other column
 widths, articles shuffled, blank lines added or removed, re-encoded, Windows
@@ -12,10 +12,10 @@ import random
 import time
 from pathlib import Path
 
-from .api import parse_bytes, parse_text
-from .synth import ENCODINGS, encode, render_marked, render_pdf
+from importers.parsing import parse_bytes, parse_text
+from tools.page_synth import ENCODINGS, encode, render_marked, render_pdf
 
-PAGES_DIR = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages"
+PAGES_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pages"
 
 
 def build_corpus(n: int, seed: int = 1) -> list[bytes]:
@@ -38,7 +38,7 @@ def build_corpus(n: int, seed: int = 1) -> list[bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m importers.parsing.bench")
+    ap = argparse.ArgumentParser(prog="python -m tools.bench_parse")
     ap.add_argument("--pages", type=int, default=1000)
     args = ap.parse_args(argv)
     corpus = build_corpus(max(1, args.pages))
