@@ -12,7 +12,6 @@ pytestmark = [pytest.mark.browser, requires_chromium]
 
 @pytest.fixture
 def bilingual_site(transactional_db):
-    from articles.demo import create_demo_content
     from wagtail.images import get_image_model
     from wagtail.images.tests.utils import get_test_image_file
 
@@ -20,6 +19,7 @@ def bilingual_site(transactional_db):
     from home.models import HomePage
     from home.site_setup import ensure_site
     from tests.factories import make_article, paragraphs
+    from tools.demo import create_demo_content
 
     ensure_site()
     home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)
