@@ -8,9 +8,12 @@ a 「中文」 badge with the card's text marked lang="zh-hans".
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 
-from articles.models import SectionPage
+if TYPE_CHECKING:  # for annotations only: the reader views import this module
+    from articles.models import SectionPage
 
 
 def uses_fallback(language: str) -> bool:
@@ -28,14 +31,11 @@ def default_locale_id() -> int | None:
     )
 
 
-def original_sections(request, sections: list[SectionPage]) -> dict[int, SectionPage]:
-    """Each translated section's Chinese original (by translation key), by the section's pk."""
-    from articles.views import sections_for
-
-    locale_id = default_locale_id()
-    if locale_id is None:
-        return {}
-    by_key = {s.translation_key: s for s in sections_for(request, locale_id)}
+def original_sections(
+    sections: list[SectionPage], originals: list[SectionPage]
+) -> dict[int, SectionPage]:
+    """Each translated section's original among `originals` (by translation key), by pk."""
+    by_key = {s.translation_key: s for s in originals}
     return {s.pk: by_key[s.translation_key] for s in sections if s.translation_key in by_key}
 
 

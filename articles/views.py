@@ -24,7 +24,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from articles.english_fallback import uses_fallback
+from articles.english_fallback import (
+    default_locale_id,
+    mark_original,
+    original_sections,
+    uses_fallback,
+)
 from articles.models import (
     ArticleAuthor,
     ArticlePage,
@@ -282,12 +287,16 @@ def home_context(home, request) -> dict:
     }
 
 
+def chinese_sections(request) -> list[SectionPage]:
+    """The sections of the paper's own language, the originals of every translation."""
+    locale_id = default_locale_id()
+    return sections_for(request, locale_id) if locale_id is not None else []
+
+
 def fill_from_originals(request, blocks):
     """Home blocks of sections with no translated story get their Chinese original's latest."""
-    from articles.english_fallback import default_locale_id, mark_original, original_sections
-
     empty = [s for s, articles in blocks if not articles]
-    originals = original_sections(request, empty)
+    originals = original_sections(empty, chinese_sections(request))
     if not originals:
         return blocks
     locale_id = default_locale_id()
@@ -326,17 +335,13 @@ def section_context(section, request) -> dict:
     original = None
     if not leads and uses_fallback(language_of(section)) and not rest.exists():
         # No translated story yet: the Chinese original's, marked 「中文」.
-        from articles.english_fallback import default_locale_id, original_sections
-
-        original = original_sections(request, [section]).get(section.pk)
+        original = original_sections([section], chinese_sections(request)).get(section.pk)
         if original is not None:
             rest = articles_in(default_locale_id()).child_of(original).in_edition_order()
             sections = sections_for(request, original.locale_id)
     page_obj, page_range = paginate(request, rest)
     page_obj.object_list = attach_sections(list(page_obj.object_list), sections)
     if original is not None:
-        from articles.english_fallback import mark_original
-
         page_obj.object_list = mark_original(page_obj.object_list)
     attach_sections(leads, sections)
     attach_thumbnails(leads + page_obj.object_list)
