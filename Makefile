@@ -19,7 +19,7 @@ EDITION_004 := --edition-date 2019-06-05 --page 2 --page-name 工会动态
 PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev checkers run setup serve test test-services lint check bench bench-parse score-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev checkers run setup serve test test-services test-all lint check bench bench-parse bench-identity score-parse bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -81,7 +81,10 @@ test-all: test test-services ## Every test: the everyday tier, then the service 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .
 
-bench: bench-parse bench-site bench-import bench-load ## Run every benchmark
+bench: bench-parse bench-identity bench-site bench-import bench-load ## Run every benchmark
+
+bench-identity: install ## How far apart articles are, and how fast re-imported articles are matched
+	$(PY) -m tools.bench_identity
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
 	$(PY) -m tools.bench_parse --pages 1000

@@ -41,6 +41,9 @@ LISTINGS_KEY = "newsroom:v:listings"
 # Kept for tools that retire everything at once (benchmarks, bulk repairs).
 VERSION_KEY = REMOVALS_KEY
 
+# Sections sit under the language's home page (root 1, home 2).
+SECTION_DEPTH = 3
+
 # The request attribute the page-serving hook sets for the page being served.
 SERVED_PAGE_ATTR = "_newsroom_served_page"
 
@@ -91,11 +94,31 @@ def bump_published(instance=None, **_kwargs) -> None:
     """A page went live or changed: retire it and every listing."""
     if instance is not None and instance.pk:
         _bump(page_key(instance.pk))
+        _bump_if_section_fills(instance)
     _bump(LISTINGS_KEY)
+
+
+def _bump_if_section_fills(page) -> None:
+    # The navigation lists only sections with articles: a section's first
+    # article changes every page's navigation. Nothing to retire when no page
+    # was rendered under the current versions (no populated set cached).
+    populated = cache.get(populated_key())
+    parent = page.path[: -page.steplen]
+    if populated is not None and parent not in populated.paths and page.depth == SECTION_DEPTH + 1:
+        _bump(SECTIONS_VERSION_KEY)
 
 
 def sections_key(locale_id: int) -> str:
     return f"newsroom:sections:{_version(SECTIONS_VERSION_KEY)}:{locale_id}"
+
+
+def populated_key() -> str:
+    """Where the sections that have live articles are kept (see views.populated_sections).
+
+    Under the structure and removals versions: a removal may empty a section,
+    and a section's first article bumps the structure (bump_published).
+    """
+    return f"newsroom:populated:{_version(SECTIONS_VERSION_KEY)}:{_version(REMOVALS_KEY)}"
 
 
 def bump_sections_version(**_kwargs) -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Max, Prefetch, Q
@@ -22,6 +24,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from articles.english_fallback import (
+    default_locale_id,
+    mark_original,
+    original_sections,
+    uses_fallback,
+)
 from articles.models import (
     ArticleAuthor,
     ArticlePage,
@@ -39,6 +47,7 @@ from articles.models.edition_dates import (
 from articles.page_meta import description_of
 from articles.public_urls import asset_url, page_public_url, public_url
 from articles.structured_data import article_jsonld, breadcrumb_jsonld, website_jsonld
+from articles.thumbnails import attach_thumbnails
 
 PER_PAGE = 20
 HOME_PER_SECTION = 5
@@ -116,6 +125,63 @@ def sections_for(request, locale_id: int) -> list[SectionPage]:
             shared.set(key, sections, SECTIONS_SECONDS)
         cache[locale_id] = sections
     return cache[locale_id]
+
+
+@dataclass(frozen=True)
+class PopulatedSections:
+    """Which sections have live articles: by path, and (for the fallback to
+    the default language, see english_fallback) by translation key."""
+
+    paths: frozenset[str]
+    default_language_keys: frozenset
+
+    def has_articles(self, section: SectionPage, *, with_fallback: bool = False) -> bool:
+        if section.path in self.paths:
+            return True
+        return with_fallback and section.translation_key in self.default_language_keys
+
+
+def populated_sections(request) -> PopulatedSections:
+    """The sections with at least one live article, in every language.
+
+    One query, kept in the shared cache under the structure and removals
+    versions (articles.page_cache.populated_key): an unpublished last article
+    retires it with the removals, a section's first article bumps the structure.
+    """
+    from django.core.cache import cache as shared
+    from django.db.models.functions import Substr
+
+    from articles.page_cache import CACHE_SECONDS, SECTION_DEPTH, populated_key
+
+    found = request.__dict__.get("_newsroom_populated") if request is not None else None
+    if found is not None:
+        return found
+    key = populated_key()
+    found = shared.get(key)
+    if found is None:
+        parents = (
+            ArticlePage.objects.live()
+            .filter(depth=SECTION_DEPTH + 1)
+            .annotate(parent=Substr("path", 1, SECTION_DEPTH * ArticlePage.steplen))
+            .values("parent")
+        )
+        rows = (
+            SectionPage.objects.live()
+            .filter(depth=SECTION_DEPTH, path__in=parents)
+            .values_list("path", "translation_key", "locale__language_code")
+        )
+        default = settings.LANGUAGE_CODE
+        paths, keys = set(), set()
+        for path, translation_key, language in rows:
+            paths.add(path)
+            if language == default:
+                keys.add(translation_key)
+        found = PopulatedSections(frozenset(paths), frozenset(keys))
+        # As long as the pages rendered with it may be served.
+        shared.set(key, found, CACHE_SECONDS)
+    if request is not None:
+        request.__dict__["_newsroom_populated"] = found
+    return found
 
 
 def section_of(article: ArticlePage, sections: list[SectionPage]) -> SectionPage | None:
@@ -208,6 +274,9 @@ def home_context(home, request) -> dict:
     )
     attach_sections(latest, sections)
     blocks = [(s, [a for a in latest if a.section is s]) for s in shown]
+    if uses_fallback(language_of(home)):
+        blocks = fill_from_originals(request, blocks)
+    attach_thumbnails(leads + [a for _s, articles in blocks for a in articles])
     blocks = [(s, articles) for s, articles in blocks if articles]
     attach_sections(leads, sections)
     return {
@@ -216,6 +285,39 @@ def home_context(home, request) -> dict:
         "today": timezone.localdate(),
         "jsonld": website_jsonld(home, home_route_url(language_of(home), "search")),
     }
+
+
+def chinese_sections(request) -> list[SectionPage]:
+    """The sections of the paper's own language, the originals of every translation."""
+    locale_id = default_locale_id()
+    return sections_for(request, locale_id) if locale_id is not None else []
+
+
+def fill_from_originals(request, blocks):
+    """Home blocks of sections with no translated story get their Chinese original's latest."""
+    empty = [s for s, articles in blocks if not articles]
+    originals = original_sections(empty, chinese_sections(request))
+    if not originals:
+        return blocks
+    locale_id = default_locale_id()
+    subqueries = [
+        articles_in(locale_id)
+        .filter(path__startswith=original.path, depth=original.depth + 1)
+        .in_edition_order()
+        .values("pk")[:HOME_PER_SECTION]
+        for original in originals.values()
+    ]
+    latest = mark_original(
+        articles_in(locale_id).filter(pk_in_any(subqueries)).in_edition_order()
+    )
+    attach_sections(latest, sections_for(request, locale_id))
+    filled = []
+    for section, articles in blocks:
+        original = originals.get(section.pk)
+        if not articles and original is not None:
+            articles = [a for a in latest if a.section is original]
+        filled.append((section, articles))
+    return filled
 
 
 # ------------------------------------------------------------- section page
@@ -230,14 +332,25 @@ def section_context(section, request) -> dict:
         .exclude(pk__in=[a.pk for a in leads])
         .in_edition_order()
     )
+    original = None
+    if not leads and uses_fallback(language_of(section)) and not rest.exists():
+        # No translated story yet: the Chinese original's, marked 「中文」.
+        original = original_sections([section], chinese_sections(request)).get(section.pk)
+        if original is not None:
+            rest = articles_in(default_locale_id()).child_of(original).in_edition_order()
+            sections = sections_for(request, original.locale_id)
     page_obj, page_range = paginate(request, rest)
     page_obj.object_list = attach_sections(list(page_obj.object_list), sections)
+    if original is not None:
+        page_obj.object_list = mark_original(page_obj.object_list)
     attach_sections(leads, sections)
+    attach_thumbnails(leads + page_obj.object_list)
     return {
         "lead_stories": leads if page_obj.number == 1 else [],
         "page_obj": page_obj,
         "page_range": page_range,
         "articles": page_obj.object_list,
+        "original_section": original,
         "sections": sections,
         "jsonld": breadcrumb_jsonld(
             [
@@ -368,7 +481,9 @@ def render_listing(request, home, template: str, articles, context: dict):
     """A paginated list of articles (author, tag and corrections pages)."""
     sections = sections_for(request, home.locale_id)
     page_obj, page_range = paginate(request, articles)
-    attach_sections(page_obj.object_list, sections)
+    page_obj.object_list = attach_thumbnails(
+        attach_sections(list(page_obj.object_list), sections)
+    )
     return render(
         request, template, home, {"page_obj": page_obj, "page_range": page_range, **context}
     )
@@ -527,6 +642,7 @@ def archive_edition_view(home, request, year: int, month: int, day: int):
         ),
         sections_for(request, home.locale_id),
     )
+    attach_thumbnails(articles)
     by_page = OrderedDict((p.pk, []) for p in pages)
     for article in articles:
         by_page.setdefault(article.print_page_id, []).append(article)
@@ -563,7 +679,7 @@ def archive_page_view(home, request, year: int, month: int, day: int, number: in
     )
     sections = sections_for(request, home.locale_id)
     articles = list(articles_in(home.locale_id).filter(print_page=print_page).in_edition_order())
-    attach_sections(articles, sections)
+    attach_thumbnails(attach_sections(articles, sections))
     i = numbers.index(number)
     earlier, later = _neighbour_editions(date)
     return render(

@@ -14,6 +14,7 @@ from articles.models import ArticlePage, SectionPage
 
 from .dashboard import add_newsroom_panel
 from .panels import FIELD_NAME
+from .translation_gate import refuse_incomplete_translation
 from .views import MissingPhotoReportView, user_can_edit_pages
 
 
@@ -87,3 +88,7 @@ def move_to_chosen_section(request, page):
         return None
     messages.success(request, _("稿件已移到“%(section)s”。") % {"section": target.title})
     return None
+
+
+# Before wagtail-localize's own before_edit_page hook, which publishes.
+hooks.register("before_edit_page", refuse_incomplete_translation, order=-10)

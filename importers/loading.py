@@ -30,7 +30,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from articles.models import ArticlePage, Author, PrintPage
+from articles.models import ArticlePage, ArticlePageTag, Author, PrintPage
 from importers.parsing import ParsedFile, ParseHints
 
 from . import memory
@@ -65,6 +65,7 @@ from .runs import RunRecord
 from .signals import importing, index_once_while_importing
 from .site_ready import ensure_ready_for_import
 from .sources import readable_name
+from .suggested_tags import TagDirectory, suggested_tag_names
 from .writers import PageWriter, writer_class
 
 if TYPE_CHECKING:
@@ -284,6 +285,8 @@ class Importer:
         try:
             with self.writer.writing():
                 authors = AuthorDirectory()
+                # Like authors: Tags made inside a file rolled back are not reused.
+                self._tags = TagDirectory()
                 authors.create_missing(a for article in parsed.articles for a in article.authors)
                 self._load_articles(
                     parsed, result, sha256, hint, known_by.rows, known_by.plan, known_by.pages,
@@ -414,6 +417,10 @@ class Importer:
     ) -> ArticleResult:
         page = ArticlePage()
         links = fill_page(page, article, source, authors)
+        # Held in memory: the writer saves them with the page and its revision.
+        page.tagged_items = [
+            ArticlePageTag(tag=tag) for tag in self._tags.tags(suggested_tag_names(page))
+        ]
         held = self.writer.create(
             page,
             self.placement.section_id_for(article.column),

@@ -12,6 +12,7 @@ class ImportRun(models.Model):
         RUNNING = "running", _("进行中")
         FINISHED = "finished", _("已完成")
         FAILED = "failed", _("有错误")
+        INTERRUPTED = "interrupted", _("已中断")
 
     started_at = models.DateTimeField(_("开始时间"), auto_now_add=True)
     finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
@@ -24,6 +25,9 @@ class ImportRun(models.Model):
         related_name="+",
     )
     operator = models.CharField(_("系统用户"), max_length=150, blank=True)
+    # Which process runs the import, so a later run can tell a killed one.
+    host = models.CharField(_("主机"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("进程号"), null=True, blank=True)
     options = models.JSONField(_("选项"), default=dict, blank=True)
     files = models.JSONField(_("文件"), default=list, blank=True)
     status = models.CharField(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import os
+import socket
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -27,12 +30,15 @@ class RunRecord:
         self._saved_at = 0.0
 
     def begin(self, sources: list[str]) -> ImportRun:
+        mark_stale_runs()
         self.run = with_lock_retry(
             lambda: ImportRun.objects.create(
                 user=self.user,
                 operator=self.options.operator[:150],
                 options={**self.options.to_json(), "paths": sources},
                 files_count=len(sources),
+                host=socket.gethostname()[:255],
+                pid=os.getpid(),
             )
         )
         return self.run
@@ -48,8 +54,11 @@ class RunRecord:
             self._write(result, None)
 
     def finish(self, result: RunResult) -> None:
-        failed = result.interrupted or bool(result.failed)
-        self._write(result, ImportRun.Status.FAILED if failed else ImportRun.Status.FINISHED)
+        if result.interrupted:
+            status = ImportRun.Status.INTERRUPTED
+        else:
+            status = ImportRun.Status.FAILED if result.failed else ImportRun.Status.FINISHED
+        self._write(result, status)
 
     def _write(self, result: RunResult, status: str | None) -> None:
         if self.run is None:
@@ -89,3 +98,41 @@ def file_summary(f: FileResult) -> dict[str, Any]:
         "warnings": f.warnings,
         "notes": f.notes,
     }
+
+
+# Runs recorded before runs knew their process are taken as dead after this long.
+LEGACY_RUN_TIMEOUT = datetime.timedelta(hours=24)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else
+        return True
+    return True
+
+
+def mark_stale_runs() -> int:
+    """Mark runs whose process died (killed, machine restarted) as interrupted.
+
+    Only runs of this host can be checked; a run on another machine stays as
+    it is until that machine's next import looks at it.
+    """
+    running = ImportRun.objects.filter(status=ImportRun.Status.RUNNING)
+    host = socket.gethostname()[:255]
+    dead = [
+        run.pk
+        for run in running.filter(host=host, pid__isnull=False).only("pk", "pid")
+        if run.pid != os.getpid() and not _alive(run.pid)
+    ]
+    legacy = running.filter(
+        pid__isnull=True, started_at__lt=timezone.now() - LEGACY_RUN_TIMEOUT
+    ).values_list("pk", flat=True)
+    stale = dead + list(legacy)
+    if not stale:
+        return 0
+    return ImportRun.objects.filter(pk__in=stale, status=ImportRun.Status.RUNNING).update(
+        status=ImportRun.Status.INTERRUPTED, finished_at=timezone.now()
+    )

@@ -166,12 +166,44 @@ def wait_until_up(base_url: str, seconds: float = 60) -> None:
             time.sleep(0.3)
 
 
+def drive_during_import(base_url: str, urls: dict[str, list[str]], args) -> LoadResult:
+    """Readers again, while `import_articles --publish` adds new articles beside them."""
+    from tools.bench_import import make_corpus
+
+    with tempfile.TemporaryDirectory(prefix="load-import-") as folder:
+        files, count = make_corpus(Path(folder), args.during_import, seed=int(time.time()))
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings.dev"}
+        importer = subprocess.Popen(
+            [sys.executable, "manage.py", "import_articles", folder, "--publish",
+             "--section", "yaowen", "--format", "json"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            sys.stdout.write(
+                f"-- the same readers while {count} articles in {files} files are imported "
+                "with --publish\n"
+            )
+            result = drive(base_url, urls, seconds=args.seconds, concurrency=args.concurrency)
+            report(result)
+            sys.stdout.write(
+                "import still running at the end of the reading\n"
+                if importer.poll() is None else "import finished during the reading\n"
+            )
+        finally:
+            importer.wait(timeout=3600)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--during-import", type=int, default=0, metavar="ARTICLES",
+        help="then read again while a publishing import of this many new articles runs",
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings.dev")
@@ -205,6 +237,12 @@ def main(argv: list[str] | None = None) -> int:
             )
             result = drive(base_url, urls, seconds=args.seconds, concurrency=args.concurrency)
             report(result)
+            if args.during_import:
+                during = drive_during_import(base_url, urls, args)
+                ratio = (during.requests / during.seconds) / (result.requests / result.seconds)
+                sys.stdout.write(
+                    f"readers keep {ratio:.0%} of their throughput during the publishing import\n"
+                )
         finally:
             server.terminate()
             server.wait(timeout=30)

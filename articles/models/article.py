@@ -38,6 +38,7 @@ class ArticleKind(models.TextChoices):
     PHOTO = "photo", _("图片新闻")
     BRIEF = "brief", _("简讯")
     COMMENTARY = "commentary", _("评论")
+    LETTER = "letter", _("读者来信")
     CONTINUATION = "continuation", _("转版续文")
     FRAGMENT = "fragment", _("未归属片段")
 

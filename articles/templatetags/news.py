@@ -1,6 +1,7 @@
 """Navigation, language switcher, pagination and formatting for the public pages."""
 
 from django import template
+from django.conf import settings
 from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
@@ -36,10 +37,16 @@ def site_nav(context):
             locale = Locale.objects.filter(language_code=language).first()
             locale_id = locale.pk if locale else None
         if locale_id is not None:
+            # Only sections a reader finds articles in (an English section
+            # shows the Chinese stories until it has translations).
+            populated = views.populated_sections(request)
+            fallback = language != settings.LANGUAGE_CODE
             sections = [
                 s
                 for s in views.sections_for(request, locale_id)
-                if s.show_in_menus and not s.is_inbox
+                if s.show_in_menus
+                and not s.is_inbox
+                and populated.has_articles(s, with_fallback=fallback)
             ]
             for s in sections:
                 views.section_url(s)  # once per request: section.cached_url

@@ -46,7 +46,7 @@ def _parse(text: str, source: str, sha: str, encoding: str,
         result.flavour = detect_flavour(lines)
         result.edition = prepared.edition
         drafts = build_pdf(lines) if result.flavour == PDF_COLUMNS else build_marked(lines)
-        result.articles = finish(drafts)
+        result.articles = finish(drafts, prepared.edition.page_name if prepared.edition else "")
         _settle(result.articles, prepared)
         check_hints(result.articles, hints)
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop an import run

@@ -35,6 +35,11 @@ _ROLE_WORDS = {
     "全媒体记者": "reporter",
     "融媒体记者": "reporter",
     "驻站记者": "reporter",
+    "本报融媒体记者": "reporter",
+    "本报摄影记者": "photographer",
+    "见习通讯员": "correspondent",
+    "市民记者": "correspondent",  # a portal's citizen reporter
+    "学生记者": "correspondent",
 }
 ROLE_WORDS = tuple(_ROLE_WORDS)
 ROLE_RE = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
@@ -292,13 +297,28 @@ def parse_closing_credit(text: str) -> tuple[str, str, list[Author]] | None:
     m = _CLOSING.match(text)
     if not m:
         return None
-    inner = m.group(2).strip()
+    credit = _bracketed_credit(m.group(2))
+    return (m.group(1), *credit) if credit else None
+
+
+def _bracketed_credit(inner: str) -> tuple[str, list[Author]] | None:
+    inner = inner.strip()
     names = join_spaced_names(inner.split())
     if all(looks_like_person(n) for n in names) and len(names) <= 3:
-        return m.group(1), inner, [Author(n, "author") for n in names]
+        return inner, [Author(n, "author") for n in names]
     if is_organisation(inner) and " " not in inner:
-        return m.group(1), inner, []
+        return inner, []
     return None
+
+
+_CREDIT_LINE = re.compile(r"^[（(]([^（）()]{2,16})[）)]$")
+
+
+def parse_credit_line(text: str) -> tuple[str, list[Author]] | None:
+    """A closing credit printed on a line of its own under the last paragraph:
+    an organisation (`（某市总工会法律部）`) or a person (`（张三）`)."""
+    m = _CREDIT_LINE.match(text.strip())
+    return _bracketed_credit(m.group(1)) if m else None
 
 
 _GLUED = re.compile(r"^(.{12,}[。！？!?”])([\u4e00-\u9fff]{2,4})$")
@@ -330,3 +350,19 @@ def parse_reader_signature(text: str) -> list[Author] | None:
     if len(head) > 16 or not _PLACE_OR_JOB_END.search(head) or _ROLE_ONLY.search(head):
         return None
     return [Author(tokens[-1], "author")]
+
+
+_ANSWER = re.compile(r"^([\u4e00-\u9fff]{2,14}?)\s*(?:答复|回复|答)\s*[:：]\s*")
+_ANSWERERS = frozenset({"编者", "记者", "本报", "本刊", "律师", "编辑"})
+
+
+def parse_answer(text: str) -> tuple[str, list[Author], str] | None:
+    """`本报读者服务部答：据了解，…`: an organisation answering a reader's letter
+    opens the answer with its name (a signature, no person) — (prefix, [], rest)."""
+    m = _ANSWER.match(text)
+    if not m or not text[m.end():]:
+        return None
+    who = m.group(1)
+    if who not in _ANSWERERS and not is_organisation(who):
+        return None
+    return m.group(0).strip(), [], text[m.end():]

@@ -26,20 +26,39 @@ _GLUED_CREDIT = re.compile(
 )
 
 
-def _glued_credit(text: str) -> tuple[str, str, list[str]] | None:
+def _glued_credit(text: str, bracketed: bool = False) -> tuple[str, str, list[str]] | None:
+    """In brackets (`（禚文摄）`) a short name before 摄 is a credit even when its
+    surname is not on the list: nothing else is bracketed so."""
     m = _GLUED_CREDIT.search(text)
-    if not m or not looks_like_person(m.group(2)):
+    if not m:
         return None
-    return text[: m.start(1)].rstrip(), m.group(1).strip(), [m.group(2)]
+    name = m.group(2)
+    if not (looks_like_person(name) or (bracketed and len(name) <= 3 and m.start(1) == 0
+                                         and not _SHOOTING.search(name))):
+        return None
+    return text[: m.start(1)].rstrip(), m.group(1).strip(), [name]
+
+
+# Words before 摄 that say how a picture was taken, not who took it (`航拍摄`, `翻摄`).
+_SHOOTING = re.compile(r"[拍翻航抓]|图片|资料")
+
+
+# A justified name right before 摄 (`本报记者 聂 平 摄`): its characters spread apart.
+_SPACED_NAME = re.compile(
+    r"(?<=[\s□])([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])(?:[ \u3000]([\u4e00-\u9fff]))?"
+    r"(?=[ \u3000]*[/／]?[ \u3000]*摄(?:影)?[）)]?$)"
+)
 
 
 def split_credit(text: str) -> tuple[str, str, list[str]] | None:
     """`caption 本报记者 陈华 摄` -> (caption, credit, [photographers]); None if no credit."""
-    text = text.rstrip()
+    text = _SPACED_NAME.sub(lambda m: "".join(g for g in m.groups() if g), text.rstrip())
     if text.endswith(("摄）", "摄)", "摄影）", "摄影)")):
         # A credit in brackets: `…比拼。（本报通讯员 江文辉 摄）`
         cut = max(text.rfind("（"), text.rfind("("))
         inner = split_credit(text[cut + 1:-1]) if cut >= 0 else None
+        if inner is None and cut >= 0:
+            inner = _glued_credit(text[cut + 1:-1].strip(), bracketed=True)
         if inner is None or inner[0]:
             return None
         return text[:cut].rstrip(), inner[1], inner[2]

@@ -116,7 +116,7 @@ def editor_credit(t: str) -> bool:
 
 
 _META = re.compile(
-    r"^[（(\[【]?\s*(?:来源|稿源|出处|字数|字号|发布时间|发布日期|更新时间|点击数|浏览量|图片来源)"
+    r"^[（(\[【]?\s*(?:本文|文章|新闻)?(?:来源|稿源|出处|字数|字号|发布时间|发布日期|更新时间|点击数|浏览量|图片来源)"
     r"\s*[:：]"
 )
 
@@ -151,7 +151,8 @@ def empty_field(t: str) -> bool:
 def lone_symbol(t: str) -> bool:
     """A symbol alone, left by a removed button or icon (`×`, `>`, `»`); a letter
     or digit alone may be text, and stays."""
-    return len(t) <= 2 and not any(ch.isalnum() for ch in t)
+    # Closing punctuation wrapped onto a line of its own (`（记者 张三` / `）`) is text.
+    return len(t) <= 2 and not any(ch.isalnum() or ch in "）)”’》」』。，！？；：、" for ch in t)
 
 
 _LIST_ITEM = re.compile(r"^[·•▪◇◆]\s*\S")
@@ -206,3 +207,29 @@ _SITE_SUFFIX = re.compile(
 def page_title_of(line: str) -> str:
     """A browser page title without the site name (`标题_某某报数字报` -> `标题`)."""
     return _SITE_SUFFIX.sub("", line).strip()
+
+
+# `01版:要闻`: one entry of an e-paper's list of the issue's pages.
+_DIRECTORY_ENTRY = re.compile(
+    r"^(?:第\s*)?[A-Za-z]?0*\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff·]{1,8}$"
+)
+
+
+def page_directory(lines: list[str]) -> set[int]:
+    """Indexes of the lines of an e-paper's page directory: three or more
+    `NN版:名称` entries in a row. A single one, or one repeating an entry right
+    under the list, is the page's own edition line."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, ""]):
+        if "版" in line and _DIRECTORY_ENTRY.match(line.strip()):
+            run.append(k)
+            continue
+        if line.strip() or not run:
+            keys = ["".join(lines[x].split()) for x in run]
+            if len(run) >= 4 and keys[-1] in keys[:-1]:
+                run.pop()  # the page's own entry repeated under the list
+            if len(run) >= 3:
+                out.update(run)
+            run = []
+    return out

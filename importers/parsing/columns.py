@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .bylines import ROLE_RE, ROLE_WORDS, parse_glued_name, parse_runin
+from .bylines import ROLE_RE, ROLE_WORDS, parse_answer, parse_glued_name, parse_runin
+from .letters import SALUTATION, is_letters_column
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
-from .roles import CONTINUED_INLINE, TITLE_MAX, is_org_label
+from .roles import CONTINUED_INLINE, TITLE_MAX, is_genre_label, is_org_label
 from .units import (
     ADDRESS_END,
     CLAUSE_PUNCT,
     LEAD_OPENER,
     NOT_TITLE,
-    SALUTATION,
     TWO_HALVES,
     W_BYLINE_AFTER,
     W_ORPHAN_TITLE,
@@ -23,6 +23,8 @@ from .units import (
     append_text,
     boxed_byline,
     byline_unit,
+    credit_line,
+    join_split_credit,
     light_clean,
     para_unit,
     special_unit,
@@ -34,7 +36,8 @@ _BOUNDARY_KINDS = ("byline", "label", "prompt", "contmark")
 
 # A run-in byline cut by the wrap: bracket still open, or nothing after it yet.
 _RUNIN_OPEN = re.compile(
-    r"^\s*[^\s（(]{0,8}讯\s*(?:[（(][^）)]{0,40}|(?:[（(][^）)]{0,40}[）)])?\s*)$"
+    r"^\s*(?:[^\s（(]{0,8}讯|(?:新华社|中新社|本报)[^\s（(，。]{0,14}电)"
+    r"\s*(?:[（(][^）)]{0,40}|(?:[（(][^）)]{0,40}[）)])?\s*)$"
 )
 
 
@@ -62,13 +65,13 @@ def _join_open_runin(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         j = i + 1
-        while "讯" in line[:12] and _RUNIN_OPEN.match(line) and j < len(lines) and j - i <= 4:
+        while _RUNIN_OPEN.match(line) and j < len(lines) and j - i <= 4:
             if lines[j].strip():
                 line = _join_in_bracket(line, lines[j])
             j += 1
             if not _RUNIN_OPEN.match(line):
                 break
-        if j > i + 1 and not ("讯" in line[:12] and _RUNIN_OPEN.match(line)):
+        if j > i + 1 and not _RUNIN_OPEN.match(line):
             out.append(line)
             i = j
         else:
@@ -77,15 +80,46 @@ def _join_open_runin(lines: list[str]) -> list[str]:
     return out
 
 
-def _join_lone_credit_word(lines: list[str]) -> list[str]:
-    """`…马希平` / `摄`: a credit's 摄 wrapped onto a line of its own."""
+_LONE_CLOSER = re.compile(r"^[）)”’》」』。，！？；：、]{1,3}$")
+
+
+_JUMP_OPEN = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*(?:第\s*\d{0,2})?\s*$")
+_JUMP_CLOSE = re.compile(r"^\s*(?:第\s*)?\d{0,2}\s*版\s*[）)]")
+
+
+def _join_wrapped_jump(lines: list[str]) -> list[str]:
+    """`…证书，其中…（下转` / `第4版）`: a jump marker broken by the wrap."""
     out: list[str] = []
     for line in lines:
-        if line.strip() in ("摄", "摄影") and out:
+        if "版" not in line[:8] or not out or not _JUMP_CLOSE.match(line):
+            out.append(line)
+            continue
+        k = len(out) - 1
+        while k > 0 and not out[k].strip():
+            k -= 1
+        if _JUMP_OPEN.search(out[k]):
+            m = _JUMP_CLOSE.match(line)
+            out[k] = out[k].rstrip() + m.group(0).strip()
+            rest = line[m.end():]
+            if rest.strip():
+                out.append(rest)
+            continue
+        out.append(line)
+    return out
+
+
+def _join_lone_credit_word(lines: list[str]) -> list[str]:
+    """`…马希平` / `摄`: a credit's 摄 wrapped onto a line of its own; so is
+    closing punctuation (`（记者 张三` / `）`), which never opens a line."""
+    out: list[str] = []
+    for line in lines:
+        t = line.strip()
+        if out and len(t) <= 3 and (t in ("摄", "摄影") or _LONE_CLOSER.match(t)):
             k = len(out) - 1
             while k > 0 and not out[k].strip():
                 k -= 1
-            out[k] = out[k].rstrip() + " " + line.strip()
+            gap = "" if _LONE_CLOSER.match(t) else " "
+            out[k] = out[k].rstrip() + gap + t
             continue
         out.append(line)
     return out
@@ -98,22 +132,49 @@ def _join_split_role_word(lines: list[str]) -> list[str]:
     """`…3.2万吨。新华` / `社记者 张三 摄`: a credit's role word broken by the wrap
     goes back to the credit line."""
     out = list(lines)
-    for i in range(len(out) - 1):
-        a, b = out[i].rstrip(), out[i + 1].strip()
+    for i, j in _next_lines(out):
+        a, b = out[i].rstrip(), out[j].strip()
         if not b.endswith(("摄", "摄影")):
             continue
         for role in _CREDIT_ROLES:
             cut = next((k for k in range(1, len(role)) if a.endswith(role[:k])
                         and b.startswith(role[k:])), 0)
             if cut:
-                out[i], out[i + 1] = a[: len(a) - cut], role[:cut] + b
+                out[i], out[j] = a[: len(a) - cut], role[:cut] + b
                 break
+    return out
+
+
+def _next_lines(lines: list[str]) -> list[tuple[int, int]]:
+    """Each non-blank line's index with the next non-blank line's (blank lines
+    after every line are the export's, not the page's)."""
+    idx = [k for k, x in enumerate(lines) if x.strip()]
+    return list(zip(idx, idx[1:], strict=False))
+
+
+_NAME_TAIL = re.compile(f"(?:{ROLE_RE})\\s*[\u4e00-\u9fff]{{0,2}}$")
+_CREDIT_HEAD = re.compile(r"^([\u4e00-\u9fff]{1,3})\s*摄(?:影)?$")
+
+
+def _join_split_name(lines: list[str]) -> list[str]:
+    """`…夜宵。本报记者 孟` / `星河 摄`: a credit broken inside the name goes
+    onto the credit's line, role word and all."""
+    out = list(lines)
+    for i, j in _next_lines(out):
+        b = out[j].strip()
+        if not b.endswith(("摄", "摄影")) or not _CREDIT_HEAD.match(b):
+            continue
+        m = _NAME_TAIL.search(out[i].rstrip())
+        if m and m.start() > 0:
+            head = out[i].rstrip()
+            out[i], out[j] = head[: m.start()], f"{m.group(0)}{b}"
     return out
 
 
 def _pdf_items(lines: list[str]) -> list[Unit]:
     items: list[Unit] = []
-    for raw in _join_open_runin(_join_split_role_word(_join_lone_credit_word(lines))):
+    for raw in _join_open_runin(_join_split_name(
+            _join_split_role_word(_join_lone_credit_word(_join_wrapped_jump(lines))))):
         if not raw.strip():
             if items:
                 items[-1].blank_after = True
@@ -130,7 +191,10 @@ def _pdf_items(lines: list[str]) -> list[Unit]:
         core, tails = split_tails(light, raw)
         if core:
             u = Unit("text", text=core, raw=raw)
-            r = parse_runin(core)
+            r = parse_runin(core) or ("答" in core[:20] and parse_answer(core)) or None
+            if r is None and ("讯" in core or "电" in core) and is_letter_spaced(core):
+                # A justified first line spreads its run-in too (`本 报 讯 （通 讯 员 …`).
+                r = parse_runin(clean_line(core))
             if r:
                 u.prefix, u.authors, u.text = r
             items.append(u)
@@ -188,6 +252,14 @@ def _titleish(text: str) -> bool:
     )
 
 
+def _boxed_name_above_text(items: list[Unit], j: int) -> bool:
+    """`■ 张三` on its own line with text below: a signed piece's byline, so an
+    item starts there (its title lines stand above it)."""
+    return (items[j].kind == "sig" and bool(items[j].authors)
+            and items[j].text.lstrip()[:1] in "□■"
+            and j + 1 < len(items) and items[j + 1].kind == "text")
+
+
 def pdf_units(lines: list[str]) -> list[Unit]:
     """Rebuild paragraphs from hard-wrapped column lines; keep stand-alone lines apart."""
     items = _pdf_items(lines)
@@ -211,7 +283,8 @@ def pdf_units(lines: list[str]) -> list[Unit]:
     # do not themselves end a sentence.
     forced = [False] * n
     for j in range(n + 1):
-        if j < n and not (items[j].kind in _BOUNDARY_KINDS or (is_text[j] and items[j].prefix)):
+        if j < n and not (items[j].kind in _BOUNDARY_KINDS or (is_text[j] and items[j].prefix)
+                          or _boxed_name_above_text(items, j)):
             continue
         k = j - 1
         got: list[int] = []
@@ -359,6 +432,11 @@ def pdf_units(lines: list[str]) -> list[Unit]:
     def flush() -> None:
         nonlocal para
         if para is not None:
+            if para.prefix and not para.authors and len(para.lines) > 1:
+                # `本报某地电 记者张三` / `报道：…`: the run-in went on past the line end.
+                r = parse_runin(f"{para.prefix} {para.text}")
+                if r and r[1] and len(r[0]) > len(para.prefix):
+                    para.prefix, para.authors, para.text = r
             units.append(para)
             para = None
 
@@ -398,7 +476,7 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             out.append(Unit("block", raw=u.raw, lines=[u.lines[0]]))
         else:
             out.append(u)
-    out = _peel_glued_names(out)
+    out = _peel_glued_names(_join_split_credits(out))
     for k, u in enumerate(out):
         prev = out[k - 1] if k > 0 else None
         # A one-line "paragraph" without a full stop right above a boxed name
@@ -410,6 +488,18 @@ def pdf_units(lines: list[str]) -> list[Unit]:
             u.kind, u.text = "byline", u.text.lstrip("□■ ")
             if title_para:
                 out[k - 1] = Unit("block", raw=prev.raw, lines=list(prev.lines))
+    return out
+
+
+def _join_split_credits(units: list[Unit]) -> list[Unit]:
+    """`本报记者 张三` / `通讯员 李四 摄` under a caption: one credit over two lines."""
+    out: list[Unit] = []
+    for u in units:
+        if (credit_line(u) and len(out) >= 2 and out[-1].kind == "byline"
+                and out[-2].kind == "para"):
+            out[-1] = join_split_credit(out[-1], u)
+        else:
+            out.append(u)
     return out
 
 
@@ -547,8 +637,10 @@ def build_pdf(lines: list[str]) -> list[Draft]:
                 para_unit(b, u)
         elif k == "prompt":
             target = cur if cur is not None else b.last_titled
-            if target is None or (cur is None and b.p_titles):
-                target = b.new()  # the prompt goes with the title waiting above it
+            if target is None or (cur is None and b.p_titles) or (cur is not None and cur.closed):
+                # The prompt goes with the title waiting above it; after a signed-off
+                # or credited item it heads the next one.
+                target = b.new()
             target.expect_prompt = True
             target.raw.append(u.raw)
         elif k == "credit":
@@ -575,11 +667,24 @@ def build_pdf(lines: list[str]) -> list[Draft]:
         elif k == "label":
             b.p_labels.append(u.text)
             b.p_raw.append(u.raw)
+            if _letters_banner(u):
+                b.banner = u.text
+        elif k == "jump" and cur is not None:
+            cur.raw.append(u.raw)  # `（下转第4版）`: kept in the raw text, no body text
         elif k == "contmark":
             cur = b.new()
             cur.art.continued_from_page = u.page
             cur.raw.append(u.raw)
     return b.finish()
+
+
+def _letters_banner(u: Unit) -> bool:
+    """`■来信选登■`: a boxed letters banner heads every letter below it (and the
+    answers between them). Other boxed labels on a printed page may head one
+    piece only, and the page's reading order is too loose to carry them further."""
+    t = u.raw.strip()
+    return (len(t) > 2 and t[0] == t[-1] and t[0] in "■□◆◇●▲"
+            and is_letters_column(u.text))
 
 
 def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None) -> None:
@@ -601,6 +706,8 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
         or _photo_ahead(units, i)
         or (nxt is not None and nxt.kind == "para" and bool(LEAD_OPENER.match(nxt.text))
             and cur is not None and _describes(cur, units, i, b.titles_after))
+        # A genre label over a title (`短评` / title) opens a piece of its own.
+        or (len(cleaned) >= 2 and is_genre_label(cleaned[0]))
         # A letter's title stands over its salutation (`编辑同志：…`).
         or (nxt is not None and nxt.kind == "para" and bool(SALUTATION.match(nxt.text)))
         # Titles first: text signed at its end (□name) below a block, while the
@@ -611,8 +718,9 @@ def _pdf_block(b: Builder, units: list[Unit], i: int, u: Unit, nxt: Unit | None)
     if cur is None:
         # Nothing open: a title before its body (or a label of the next brief).
         # Above the first item of a titles-after page it is page furniture.
+        # A photo's title stands above its caption even there.
         if orgs_only or (b.titles_after and not b.drafts and not b.p_titles
-                         and not starts_next):
+                         and not starts_next and not _photo_ahead(units, i)):
             b.p_labels.extend(cleaned)
         else:
             b.p_titles.extend(lines)

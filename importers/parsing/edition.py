@@ -19,7 +19,7 @@ _DATE = re.compile(
 )
 # 第03版 / 第A03版 / 002版 / 版面:07 / 版次：3 / A3版
 _PAGE = re.compile(
-    r"(?:第\s*[A-Za-z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|(?<![\d年月日])[A-Za-z]?(\d{1,3})\s*版(?!权)"
+    r"(?:第\s*[A-Za-z]?\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*版|(?<![\d年月日])[A-Za-z]?0*(\d{1,3})\s*版(?!权)"
     r"|版\s*[面次]\s*[:：]?\s*[A-Za-z]?(\d{1,3}))"
 )
 _ISSUE = re.compile(r"第\s*\d{1,6}\s*期")
@@ -35,6 +35,7 @@ _DATE_ONLY = re.compile(
 )
 _PAGE_ONLY = re.compile(
     r"^第\s*[A-Za-z]?(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*(?:[（(][^（）()]{1,8}[）)]|[:：]?\s*[\u4e00-\u9fff]{0,8})$"
+    r"|^[A-Za-z]?0*\d{1,3}\s*版\s*[:：]\s*[\u4e00-\u9fff]{1,8}$"  # `04版:工会`, `00002版:工会`
 )
 _PAPER_AFTER_DATE = re.compile(r"日\s*([\u4e00-\u9fff]{2,10}(?:报|電訊|电讯))(?=\s|$|第)")
 _SITE_SUFFIX = re.compile(r"(?:数字报刊平台|数字报|电子版|电子报|数字版)$")
@@ -63,11 +64,22 @@ def _number(text: str) -> int:
     return _DIGITS.get(text, 0)
 
 
+# A portal's time stamp, day first (`19.07.2015 10:32`).
+_DAY_FIRST = re.compile(
+    r"^(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?$"
+)
+
+
 def _date(text: str) -> datetime.date | None:
     m = _DATE.search(text)
-    if not m:
+    d = _DAY_FIRST.match(text.strip()) if not m else None
+    if d:
+        year, month, day = int(d.group(3)), int(d.group(2)), int(d.group(1))
+    elif not m:
         return None
-    year, month, day = int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
+    else:
+        year, month = int(m.group(1)), int(m.group(2) or m.group(4))
+        day = int(m.group(3) or m.group(5))
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -80,7 +92,7 @@ def is_edition_line(line: str) -> bool:
     t = line.strip()
     if not t or len(t) > _MAX_LEN or t.endswith(("。", "！", "？")):
         return False
-    if _DATE_ONLY.match(t) or _PAGE_ONLY.match(t):
+    if _DATE_ONLY.match(t) or _PAGE_ONLY.match(t) or _DAY_FIRST.match(t):
         return True
     if "版" not in t and "期" not in t and "星期" not in t and "周" not in t:
         return False  # every edition line names a page, an issue or a weekday

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from .letters import is_letter
 from .lines import ends_clause, join_wrapped
 from .model import Author, Block, ParsedArticle
-from .roles import EDITORS_NOTE, provisional_headline
+from .roles import COMMENTARY_GENRE, COMMENTARY_PAGE, EDITORS_NOTE, provisional_headline
 from .segment import ADDRESS_END, Draft
 
 W_NO_TITLE = "未找到标题，已用首句作为临时标题"
@@ -15,6 +16,7 @@ W_REORDERED = "正文文字块顺序错乱，已把以半句开头的文字块�
 W_DANGLING = "段落“{}”在句中中断，可能有文字块错位或缺失，请核对"
 W_FRAGMENT = "无法确定归属的文字，请编辑核对"
 W_NO_CREDIT = "图片说明未找到摄影署名"
+W_ROUNDUP = "多段文字各有署名，已按同一标题下的综述稿合为一篇，请核对"
 W_STRAY = "末段“{}”与本篇内容关联很少，可能是相邻稿件串入的文字，请核对"
 W_STRAY_MOVED = "末段“{}”与本篇内容关联很少，可能是相邻稿件串入的文字，已移出为单独片段，请核对"
 _SENTENCES = re.compile(r"[。！？!?]")
@@ -85,7 +87,24 @@ def _boxed(d: Draft, label: str) -> bool:
                for r in d.raw if r)
 
 
-def _kind(d: Draft) -> str:
+def _letter(d: Draft) -> bool:
+    """A reader's letter (see `letters.py`); never a report (run-in byline,
+    reporters) nor an answer signed by an organisation."""
+    a = d.art
+    if d.runin or any(x.role != "author" for x in a.authors) or (a.byline and not a.authors):
+        return False
+    first = next((b.text for b in a.body if b.type == "paragraph"), "")
+    return is_letter(a.column, first, a.byline, a.authors)
+
+
+def _opinion(d: Draft, page_name: str) -> bool:
+    """Under an opinion label (`短评`, `评论员文章`) or on an opinion page (`评论`)
+    a piece no reporter files is commentary."""
+    return (any(COMMENTARY_GENRE.match(x) for x in d.labels)
+            or bool(COMMENTARY_PAGE.match(page_name)) and bool(d.art.authors))
+
+
+def _kind(d: Draft, page_name: str = "") -> str:
     a = d.art
     if a.kind == "fragment":
         return "fragment"
@@ -96,8 +115,10 @@ def _kind(d: Draft) -> str:
     body = a.body
     if body and all(b.type == "photo" for b in body if b.type != "heading") and not d.runin:
         return "photo"
-    if d.sig and not d.runin and not any(x.role in ("reporter", "correspondent")
-                                         for x in a.authors):
+    if _letter(d):
+        return "letter"
+    reported = d.runin or any(x.role in ("reporter", "correspondent") for x in a.authors)
+    if not reported and (d.sig or _opinion(d, page_name)):
         return "commentary"
     if d.runin and (d.labels and d.text_len() < 900 or d.text_len() < 260):
         return "brief"
@@ -119,15 +140,77 @@ def _photo_story(d: Draft) -> None:
                     photographers=[x.name for x in a.authors])]
 
 
-def finish(drafts: list[Draft]) -> list[ParsedArticle]:
-    out: list[ParsedArticle] = []
+def _signed_entry(d: Draft) -> bool:
+    """A paragraph or two of text closed by its own credit (`…。（记者 张三）`),
+    with no title, byline or run-in of its own: one entry of a roundup."""
+    a = d.art
+    return (d.sig and not d.runin and not d.headings and not a.continued_from_page
+            and bool(a.body) and all(b.type == "paragraph" for b in a.body)
+            and len(a.body) <= 3 and d.text_len() <= 500)
+
+
+_CAPTION_NUMBER = re.compile(r"^\s*(?:(\d{1,2})\s*[.．、]|图\s*(\d{1,2})|([①-⑳]))")
+
+
+def _caption_number(text: str) -> int | None:
+    m = _CAPTION_NUMBER.match(text)
+    if not m:
+        return None
+    if m.group(3):
+        return ord(m.group(3)) - ord("①") + 1
+    return int(m.group(1) or m.group(2))
+
+
+def _next_caption(head: Draft, d: Draft) -> bool:
+    """Numbered captions (`1.…` `2.…`, `①` `②`) under one title are one photo
+    group: an untitled photo whose caption carries the next number continues it."""
+    photos = [b for b in head.art.body if b.type == "photo"]
+    body = d.art.body
+    if not photos or not body or any(b.type != "photo" for b in body):
+        return False
+    last, first = _caption_number(photos[-1].caption), _caption_number(body[0].caption)
+    return last is not None and first == last + 1
+
+
+def _join_roundups(drafts: list[Draft]) -> list[Draft]:
+    """A roundup (`各地工会“送清凉”`) prints several short entries under one
+    headline, each closed by its own credit. An untitled signed entry right
+    after a titled signed one is part of it, not an item of its own."""
+    out: list[Draft] = []
     for d in drafts:
+        head = out[-1] if out else None
+        a = d.art
+        untitled = not (a.headline or a.kicker or a.subheadline or d.labels or a.byline)
+        if head is not None and untitled and _next_caption(head, d):
+            head.art.body.extend(a.body)
+            head.raw.extend(d.raw)
+            continue
+        if (head is not None and head.art.headline
+                and (W_ROUNDUP in head.art.warnings or _signed_entry(head))
+                and not (a.headline or a.kicker or a.subheadline or d.labels)
+                and _signed_entry(d)):
+            head.art.body.extend(a.body)
+            head.add_byline(a.byline, a.authors)
+            head.raw.extend(d.raw)
+            if W_ROUNDUP not in head.art.warnings:
+                head.art.warnings.append(W_ROUNDUP)
+            continue
+        out.append(d)
+    return out
+
+
+def finish(drafts: list[Draft], page_name: str = "") -> list[ParsedArticle]:
+    """`page_name`: the edition's page name (`评论`), when the page states it."""
+    out: list[ParsedArticle] = []
+    for d in _join_roundups(drafts):
         a = d.art
         _reorder(d)
         _photo_story(d)
         if d.labels:
-            a.column = " ".join(d.labels)
-        a.kind = _kind(d)
+            # An editor's note is labelled as such, not by the banner over the letters it opens.
+            notes = [x for x in d.labels if EDITORS_NOTE.match(x)]
+            a.column = " ".join(notes or d.labels)
+        a.kind = _kind(d, page_name)
         for blk in a.body:
             if blk.type == "photo":
                 if not blk.credit:

@@ -9,9 +9,11 @@ MARKED_UP = "marked-up"
 PDF_COLUMNS = "pdf-columns"
 
 _PARAGRAPH_LINE = 40
+_WIDE_PARAGRAPH = 60
 # How a paragraph ends: a full stop (closing quotes may follow), a closing
 # credit in brackets, a photo credit.
 _SENTENCE_END = re.compile(r"(?:[。！？!?…][”’」』）)\"]*|[）)]|摄影?)$")
+_SENTENCES = re.compile(r"[。！？!?](?=.)")
 _MARKUP = re.compile(r"^(#{1,6}\s+\S|\*\*\S.*\*\*\s*$)")
 
 
@@ -32,8 +34,13 @@ def detect_flavour(lines: list[str]) -> str:
         return MARKED_UP
     # Paragraphs on one line each, among many short title and heading lines
     # (e-paper copies): a column never holds a line of 40 characters.
-    paragraphs = sum(1 for ln in content[:400] if len(ln.replace(" ", "")) > _PARAGRAPH_LINE)
-    if paragraphs >= max(2, 0.2 * len(lengths)):
+    long_lines = [ln for ln in content[:400] if len(ln.replace(" ", "")) > _PARAGRAPH_LINE]
+    if len(long_lines) >= max(2, 0.2 * len(lengths)):
+        return MARKED_UP
+    # A single short story: a line far wider than any column, holding a sentence
+    # end, is a paragraph (a long kicker has no full stop).
+    if any(len(ln.replace(" ", "")) > _WIDE_PARAGRAPH and _SENTENCES.search(ln)
+           for ln in long_lines):
         return MARKED_UP
     # A column's lines mostly break mid-sentence; whole paragraphs end with one.
     text_lines = [ln for ln in content[:400] if len(ln) >= 15]

@@ -72,6 +72,18 @@ def _link_row(node: Tag) -> str:
     return " | ".join(t for t in texts if t)
 
 
+# Two or more spaces on one source line (`&nbsp;&nbsp;`, `　　`) inside a block: a
+# paragraph indent of flattened text, kept for the flattened-line rules; whitespace
+# spanning source lines is the page's source layout, one space as a browser shows it.
+_INDENT = re.compile(r"[\u3000\xa0 ]{2,}")
+
+
+def _collapse(text: str) -> str:
+    layout = re.sub(r"[ \t\u3000\xa0]*[\r\n][\s]*", " ", text)
+    parts = _INDENT.split(layout)
+    return "  ".join(" ".join(p.split()) for p in parts).strip()
+
+
 def html_to_lines(text: str) -> list[str]:
     """One line per block of text; headings marked with `#` by rank."""
     soup = BeautifulSoup(text, "html.parser")
@@ -82,7 +94,7 @@ def html_to_lines(text: str) -> list[str]:
     buf: list[str] = []
 
     def flush() -> None:
-        line = " ".join("".join(buf).split())
+        line = _collapse("".join(buf))
         if line:
             lines.append(line)
         buf.clear()

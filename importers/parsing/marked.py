@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .letters import SALUTATION
 from .lines import ends_clause, join_wrapped, open_ended
+from .model import Author
+from .names import looks_like_person
 from .normalise import clean_line, vis_len
 from .roles import EDITORS_NOTE, PROMPT, TITLE_MAX, despaced, is_column_word
 from .units import (
@@ -13,15 +16,17 @@ from .units import (
     DASH_END,
     HEADING,
     LEAD_OPENER,
-    SALUTATION,
     Builder,
     Draft,
     Unit,
     append_text,
     boxed_byline,
     byline_unit,
+    credit_line,
+    join_split_credit,
     light_clean,
     para_unit,
+    peel_credit_head,
     text_units,
 )
 
@@ -76,9 +81,14 @@ def marked_units(lines: list[str]) -> list[Unit]:
 
     for u in units:
         prev = merged[-1] if merged else None
-        if (_credit_line(u) and prev is not None and prev.kind == "byline"
+        if credit_line(u) and prev is not None and prev.kind == "para":
+            head = peel_credit_head(prev)
+            if head is not None:
+                merged.append(head)
+                prev = head
+        if (credit_line(u) and prev is not None and prev.kind == "byline"
                 and len(merged) >= 2 and merged[-2].kind == "para"):
-            merged[-1] = _split_credit(prev, u)
+            merged[-1] = join_split_credit(prev, u)
             continue
         if (prev is not None and prev.kind == "para" and u.kind == "para" and not u.prefix
                 and u.blanks < 2 and prev.text and not ends_clause(prev.text)
@@ -94,26 +104,20 @@ def marked_units(lines: list[str]) -> list[Unit]:
             continue
         merged.append(u)
     for k, u in enumerate(merged):
-        if boxed_byline(u, k > 0 and _plain_title(merged[k - 1]),
-                        k + 1 < len(merged) and merged[k + 1].kind == "para"):
+        after_title = k > 0 and (_plain_title(merged[k - 1]) or merged[k - 1].kind == "h1")
+        before_text = k + 1 < len(merged) and merged[k + 1].kind == "para"
+        if boxed_byline(u, after_title, before_text):
             u.kind, u.text = "byline", u.text.lstrip("□■ ")
+        elif after_title and before_text and _bare_name_line(u, merged[k + 1]):
+            u.kind, u.authors = "byline", [Author(despaced(u.text), "author")]
     return merged
 
 
-def _credit_line(u: Unit) -> bool:
-    """A photo credit: `… 摄`, or a byline naming photographers only (`… 摄影报道`)."""
-    return u.kind == "credit" or (u.kind == "byline" and bool(u.authors)
-                                  and all(a.role == "photographer" for a in u.authors))
-
-
-def _split_credit(first: Unit, credit: Unit) -> Unit:
-    """A photo credit broken over two lines under a caption (`本报记者 张三` /
-    `本报通讯员 李四 摄`): the 摄 covers both lines' names."""
-    second = credit.names or [a.name for a in credit.authors]
-    names = [a.name for a in first.authors] + [n for n in second
-                                               if n not in {a.name for a in first.authors}]
-    return Unit("credit", prefix=f"{first.text} {credit.prefix or credit.text}", names=names,
-                raw=f"{first.raw}\n{credit.raw}", blanks=first.blanks)
+def _bare_name_line(u: Unit, nxt: Unit) -> bool:
+    """`尹若川` alone between a title and a full paragraph: the writer's byline
+    (a title line would not be a bare personal name)."""
+    return (u.kind == "para" and not u.prefix and looks_like_person(despaced(u.text))
+            and not nxt.prefix and ends_clause(nxt.text) and vis_len(nxt.text) > 20)
 
 
 def _kicker_like(text: str) -> bool:
@@ -246,6 +250,8 @@ def after_brief(c: TitleContext) -> bool:
     cur, nxt = c.cur, c.after
     if cur is None or nxt is None or nxt.kind != "para" or cur.headings:
         return False
+    if cur.art.kicker or cur.art.subheadline:
+        return False  # a kicker or 副题 heads a feature, not a brief
     return cur.runin or not cur.art.byline
 
 
@@ -382,6 +388,8 @@ def build_marked(lines: list[str]) -> list[Draft]:
             cur = b.ensure()
             cur.expect_prompt = True
             cur.raw.append(u.raw)
+        elif k == "jump" and cur is not None:
+            cur.raw.append(u.raw)  # `（下转第4版）`: kept in the raw text, no body text
         elif k == "contmark":
             cur = b.new()
             cur.art.continued_from_page = u.page

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 ROLES = ("reporter", "correspondent", "photographer", "intern", "author")
-KINDS = ("article", "photo", "brief", "commentary", "continuation", "fragment")
+KINDS = ("article", "photo", "brief", "commentary", "letter", "continuation", "fragment")
 
 
 @dataclass

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .chrome import chrome_rule, page_title_of
+from .chrome import chrome_rule, page_directory, page_title_of
 from .edition import is_edition_line, merge_hints, read_edition
 from .flattened import split_flattened
 from .htmltext import html_to_lines, looks_like_html
@@ -63,8 +63,8 @@ def author_from_meta(line: str) -> str | None:
 
 _MASTHEAD = re.compile(
     r"^([\u4e00-\u9fff]{2,10}?(?:报|日报|晚报|工人报|职工报|电讯|周刊))"
-    r"\s*[·•|｜\-—_]?\s*(?:数字报刊平台|数字报刊|电子报刊|数字报|电子版|电子报|数字版|图文数据库|"
-    r"数据库|网络版|在线)?$"
+    r"\s*[·•|｜\-—_]?\s*(?:数字报刊平台|数字报刊|电子报刊|数字报纸|电子报纸|数字报|电子版|电子报|数字版|图文数据库|"
+    r"数据库|网络版|在线)?(?:\s*第\s*\d{1,6}\s*期)?$"  # an e-paper's issue number may follow
 )
 _MASTHEAD_GLUED = re.compile(
     r"^([\u4e00-\u9fff]{2,10}(?:报|日报|晚报))(?:数字报|电子版|电子报|数字版|图文数据库)\s*(\S.*)$"
@@ -73,7 +73,7 @@ _MASTHEAD_GLUED = re.compile(
 _PAGE_NAME_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _PAGE_NUMBER_LINE = re.compile(r"^[A-Za-z]?\d{1,3}$")
 # Entries of the page's list of stories, numbered (`1．标题`) or bulleted.
-_LIST_ENTRY = re.compile(r"^(?:\d{1,2}\s*[.．、]|[·•▪◇◆■□])\s*[^，。；]{2,30}$")
+_LIST_ENTRY = re.compile(r"^(?:\d{1,2}\s*[.．、，,]|[·•▪◇◆■□])\s*[^。；]{2,30}$")
 _LIST_HEAD = re.compile(r"导读|导航|本版标题|本版要目|目录|本版新闻|本版要闻")
 # Below a copyright line or a follow-us heading the page has only its footer.
 _FOOTER_ITEM = re.compile(r"^[^，。！？；]{1,12}$")
@@ -204,7 +204,7 @@ class _LineSorter:
     def _split_edition(self, line: str, plain: str) -> bool:
         """The page's name and number on lines of their own under the date."""
         number = _PAGE_NUMBER_LINE.match(plain)
-        if not self.after_edition or not (number or (
+        if not self.after_edition or _LIST_HEAD.fullmatch(plain) or not (number or (
                 self.after_edition == 2 and _PAGE_NAME_LINE.match(plain))):
             self.after_edition = 0
             return False
@@ -269,7 +269,11 @@ def prepare(text: str) -> Prepared:
         unfold = unfolder(text)
         lines = [fold(ln) for ln in lines]
     sorter = _LineSorter()
-    for raw in lines:
+    directory = page_directory(lines)
+    for k, raw in enumerate(lines):
+        if k in directory:
+            sorter.chrome.append(raw)
+            continue
         for line in split_flattened(raw):
             sorter.add(line, _PLAIN_HEADING.sub("", line.strip()) if html else line.strip())
     chrome, hints = sorter.chrome, sorter.hints

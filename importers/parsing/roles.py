@@ -12,7 +12,7 @@ _ORG = re.compile(
     r"^[\u4e00-\u9fff]{1,16}(?:省|市|县|区|镇|乡|州|旗|盟|局|公司|集团|厂|矿|院|校|系统|行业|产业|街道)"
     r"[\u4e00-\u9fff]{0,14}(?:总工会|工会|工会委员会|工会联合会|工联会|工委)$"
 )
-COLUMN_LABEL = re.compile(r"^[■□◆●▲【\[]\s*([^■□◆●▲【】\[\]]{1,40}?)\s*[■□◆●▲】\]]$")
+COLUMN_LABEL = re.compile(r"^[■□◆◇●▲【\[]\s*([^■□◆◇●▲【】\[\]]{1,40}?)\s*[■□◆◇●▲】\]]$")
 CONTINUED = re.compile(r"^[（(]\s*上接第\s*(\d{1,2})\s*版\s*[）)]$")
 CONTINUED_INLINE = re.compile(r"^[（(]\s*上接第\s*(\d{1,2})\s*版\s*[）)]\s*")
 DATELINE = re.compile(
@@ -23,8 +23,15 @@ PROMPT = re.compile(r"^阅读提示[:：]?$")
 _GENRES = re.compile(
     r"^(新闻特写|特写|他山之石|工会动态|职工之声|图片新闻|短评|时评|评论|言论|观察|关注|"
     r"一线传真|基层动态|新闻速递|简讯|人物|走基层|调查|聚焦|视点|快讯|纵深|深读|"
-    r"读者来信|来信|读者之声|来信选登|群众来信|图片新闻|新闻图片)$"
+    r"读者来信|来信|读者之声|来信选登|群众来信|图片新闻|新闻图片|"
+    r"评论员文章|本报评论员|快评|短论|杂谈|锐评|一家之言|随笔)$"
 )
+# Genre labels and page names of opinion pieces: what stands under them is commentary.
+COMMENTARY_GENRE = re.compile(
+    r"^(?:短评|时评|快评|短论|锐评|评论|言论|杂谈|随笔|一家之言|评论员文章|本报评论员|"
+    r"本报特约评论员|观点)$"
+)
+COMMENTARY_PAGE = re.compile(r"^(?:评论|言论|时评|观点|评论·?[\u4e00-\u9fff]{0,4})$")
 TITLE_MAX = 48
 # A column's name: two to four plain characters (a headline says more).
 _COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -38,6 +45,11 @@ def is_org_label(text: str) -> bool:
     return bool(_ORG.match(text.replace(" ", ""))) and len(text) <= 20
 
 
+def is_genre_label(text: str) -> bool:
+    """A known column or genre label (`短评`, `图片新闻`, `读者来信`)."""
+    return bool(_GENRES.match(despaced(text)))
+
+
 def is_column_word(text: str) -> bool:
     """A short genre label rather than a kicker (`新闻特写`)."""
     t = text.replace(" ", "")
@@ -46,6 +58,13 @@ def is_column_word(text: str) -> bool:
 
 def despaced(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _longer_below(texts: list[str], k: int) -> bool:
+    """A column name is shorter than the title under it; a headline broken in
+    large type (`广场升旗` / `迎国庆`) may end on a shorter line."""
+    below = next((t for t in texts[k + 1:] if t), "")
+    return vis_len(below) > vis_len(texts[k])
 
 
 def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
@@ -60,8 +79,9 @@ def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
     labels: list[str] = []
     rest: list[tuple[str, bool]] = []
     several = sum(1 for raw in raw_lines if raw.strip()) > 1
-    for raw in raw_lines:
-        text = clean_line(raw, title=True)
+    texts = [clean_line(raw, title=True) for raw in raw_lines]
+    for k, raw in enumerate(raw_lines):
+        text = texts[k]
         if not text:
             continue
         if several and _NOTE_WORD.match(despaced(text)):
@@ -73,7 +93,7 @@ def assign_titles(raw_lines: list[str]) -> tuple[str, str, str, list[str]]:
         elif text.startswith("——") and rest:
             sub = text.lstrip("—").strip()
         elif (not rest and not kicker and len(raw_lines) >= 2 and _COLUMN_NAME.match(text)
-              and not is_letter_spaced(raw)):
+              and not is_letter_spaced(raw) and _longer_below(texts, k)):
             labels.append(text)  # a short column name above the title (`一线故事`)
         else:
             rest.append((text, is_letter_spaced(raw) or vis_len(text) <= 5))

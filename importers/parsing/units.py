@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from .bylines import (
     ROLE_RE,
+    parse_answer,
     parse_byline_line,
     parse_closing_credit,
+    parse_credit_line,
     parse_glued_name,
     parse_paren_byline,
     parse_reader_signature,
@@ -23,6 +25,7 @@ from .bylines import (
 )
 from .captions import split_credit
 from .model import Author, Block, ParsedArticle
+from .names import looks_like_person
 from .normalise import clean_line, fullwidth_punct, is_letter_spaced
 from .roles import (
     COLUMN_LABEL,
@@ -164,8 +167,9 @@ def light_clean(raw: str) -> str:
 
 
 # How a reader's letter opens: the salutation to the editors.
-SALUTATION = re.compile(r"^(?:编辑同志|编辑部|记者同志|编辑老师|尊敬的[^，。：]{1,12})[：:，,]")
 # The paper's own signatures under editorials and column openers.
+# `—张三`, `——张 三`: a writer's name after a dash on the line under the text.
+_DASH_SIGNATURE = re.compile(r"^[—－-]{1,2}\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3})$")
 _HOUSE_SIGNATURE = re.compile(r"^(?:本报|本刊)?(?:编辑部|评论员|特约评论员|记者部|编委会)$")
 # The dateline inside a run-in (`新华社某地5月1日电（记者…）`, `【本报某地电】`).
 DATELINE_IN_RUNIN = re.compile(
@@ -183,7 +187,7 @@ def special_unit(light: str, raw: str) -> Unit | None:
         m = _COLUMN_FIELD.match(light)
         if m:  # an archive's `专栏：摄影报道`
             return Unit("label", text=m.group(1), raw=raw)
-    if first in "■□◆●▲【[":
+    if first in "■□◆◇●▲【[":
         m = COLUMN_LABEL.match(despaced(light))
         if m:
             return Unit("label", text=m.group(1), raw=raw)
@@ -201,6 +205,9 @@ def special_unit(light: str, raw: str) -> Unit | None:
         p = parse_paren_byline(light)
         if p and not p[0]:
             return Unit("sig", text=p[1], authors=p[2], raw=raw)
+        c = parse_credit_line(light)
+        if c:
+            return Unit("sig", text=c[0], authors=c[1], raw=raw)
     if light.endswith(("摄", "摄影")):
         c = split_credit(light)
         if c and not c[0]:
@@ -212,13 +219,19 @@ def special_unit(light: str, raw: str) -> Unit | None:
         s = parse_signature(light)
         if s and not s[0]:
             return Unit("sig", text=s[1], authors=s[2], raw=raw)
+    dash = _DASH_SIGNATURE.match(light)
+    if dash and looks_like_person(despaced(dash.group(1))):
+        name = despaced(dash.group(1))
+        return Unit("sig", text=light, authors=[Author(name, "author")], raw=raw)
     if len(light) <= 12 and _HOUSE_SIGNATURE.match(light):
         return Unit("sig", text=light, raw=raw)  # signed by the paper, not a person
     if len(light) <= 60 and (" " in light or "/" in light or _BYLINE_START.match(light)):
         authors = parse_byline_line(light)
         if authors:
             return Unit("byline", text=light, authors=authors, raw=raw)
-        if " " in light and not is_letter_spaced(light) and light.count(" ") <= 3:
+        # `某区 读者 张 三` is set as widely as a spaced title, but says who signs.
+        if " " in light and light.count(" ") <= 3 and (
+                not is_letter_spaced(light) or "读者" in light):
             authors = parse_reader_signature(light)
             if authors:
                 return Unit("sig", text=light, authors=authors, raw=raw)
@@ -232,9 +245,17 @@ def boxed_byline(u: Unit, after_title: bool, before_text: bool) -> bool:
             and u.text.lstrip()[:1] in "□■")
 
 
+# `…占比达到41%。（下转第4版）`: the text goes on on another page; the mark is no text.
+_JUMP_TAIL = re.compile(r"[（(]\s*(?:下转|转)\s*(?:第\s*)?[A-Za-z]?\d{1,2}\s*版\s*[）)]\s*$")
+
+
 def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
-    """Peel a trailing credit, signature or dateline off a text line."""
+    """Peel a trailing jump mark, credit, signature or dateline off a text line."""
     tails: list[Unit] = []
+    jump = _JUMP_TAIL.search(light) if "转" in light else None
+    if jump and jump.start() > 0:
+        tails.append(Unit("jump", text=jump.group(0).strip(), raw=""))
+        light = light[: jump.start()].rstrip()
     for _ in range(2):
         c = split_credit(light)
         if c:
@@ -272,7 +293,7 @@ def text_units(light: str, raw: str, blanks: int = 0) -> list[Unit]:
         tails.append(Unit("sig", text=glued[1], authors=glued[2], raw=""))
     if core:
         u = Unit("para", raw=raw, blanks=blanks, lines=[core])
-        r = parse_runin(core)
+        r = parse_runin(core) or ("答" in core[:20] and parse_answer(core)) or None
         if r:
             u.prefix, u.authors, rest = r
             u.text = clean_line(rest)
@@ -366,3 +387,34 @@ def para_unit(b: Builder, u: Unit) -> None:
     elif cur is None or cur.closed:
         cur = b.new()
     cur.add_para(u.text, u.raw)
+
+
+def credit_line(u: Unit) -> bool:
+    """A photo credit: `… 摄`, or a byline naming photographers only (`… 摄影报道`)."""
+    return u.kind == "credit" or (u.kind == "byline" and bool(u.authors)
+                                  and all(a.role == "photographer" for a in u.authors))
+
+
+def join_split_credit(first: Unit, credit: Unit) -> Unit:
+    """A photo credit broken over two lines under a caption (`本报记者 张三` /
+    `本报通讯员 李四 摄`): the 摄 covers both lines' names."""
+    second = credit.names or [a.name for a in credit.authors]
+    names = [a.name for a in first.authors] + [n for n in second
+                                               if n not in {a.name for a in first.authors}]
+    return Unit("credit", prefix=f"{first.text} {credit.prefix or credit.text}", names=names,
+                raw=f"{first.raw}\n{credit.raw}", blanks=first.blanks)
+
+
+_TRAILING_BYLINE = re.compile(f"(?<=[。！？”])\\s*((?:{ROLE_RE})[^。！？，]{{2,30}})$")
+
+
+def peel_credit_head(para: Unit) -> Unit | None:
+    """`…送去欢乐。记者张三、李四` over `通讯员王五 摄影报道`: the first half of a
+    credit broken over two lines, glued to the caption's last sentence. It comes
+    off the paragraph as a byline unit (for `join_split_credit`)."""
+    m = _TRAILING_BYLINE.search(para.text)
+    authors = parse_byline_line(m.group(1).replace("、", " ")) if m else None
+    if not authors:
+        return None
+    para.text = para.text[: m.start()].rstrip()
+    return Unit("byline", text=m.group(1), authors=authors, raw="")

@@ -100,6 +100,8 @@ class BulkWriter(PageWriter):
             page.latest_revision_created_at = timezone.now()
             if go_live:
                 self._go_live(page, revision_id)
+        # Suggested tags, saved with the page (ClusterableModel.save commits them).
+        tag_rows = list(page.tagged_items.all())
         # log_action=None: the history is written in bulk by finish_file().
         page.save(clean=False, log_action=None)
         for link in links:
@@ -110,6 +112,7 @@ class BulkWriter(PageWriter):
         for relation in get_all_child_relations(page):
             setattr(page, relation.get_accessor_name(), [])
         page.article_authors = links
+        page.tagged_items = tag_rows
         if revision_id is not None:
             revision = Revision(
                 id=revision_id,

@@ -137,7 +137,7 @@ def test_bad_date_is_rejected(site_tree):
         call(str(SAMPLE), "--edition-date", "21/04/2023")
 
 
-def test_keyboard_interrupt_marks_run_failed_and_exits_130(site_tree, monkeypatch):
+def test_keyboard_interrupt_marks_run_interrupted_and_exits_130(site_tree, monkeypatch):
     from importers import loading
 
     original = loading.Importer.import_file
@@ -155,8 +155,34 @@ def test_keyboard_interrupt_marks_run_failed_and_exits_130(site_tree, monkeypatc
         call_command("import_articles", str(PAGES), stdout=out)
     assert excinfo.value.returncode == 130
     run = ImportRun.objects.get()
-    assert run.status == ImportRun.Status.FAILED and len(run.files) == 1
+    assert run.status == ImportRun.Status.INTERRUPTED and len(run.files) == 1
     assert "中断" in out.getvalue()
+
+
+def test_a_killed_run_is_marked_interrupted_by_the_next_import(site_tree):
+    import datetime
+    import socket
+    import subprocess
+
+    from django.utils import timezone
+
+    # A process that has ended: its pid belongs to no running process now.
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    here = socket.gethostname()
+    killed = ImportRun.objects.create(host=here, pid=ended.pid)
+    alive = ImportRun.objects.create(host=here, pid=1)  # init is alive
+    elsewhere = ImportRun.objects.create(host="another-machine", pid=ended.pid)
+    legacy = ImportRun.objects.create()
+    ImportRun.objects.filter(pk=legacy.pk).update(
+        started_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    call(str(SAMPLE))
+    status = dict(ImportRun.objects.values_list("pk", "status"))
+    assert status[killed.pk] == ImportRun.Status.INTERRUPTED
+    assert status[legacy.pk] == ImportRun.Status.INTERRUPTED
+    assert status[alive.pk] == ImportRun.Status.RUNNING
+    assert status[elsewhere.pk] == ImportRun.Status.RUNNING
 
 
 def test_no_progress_bar_when_not_a_tty(site_tree):

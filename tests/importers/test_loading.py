@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
-from articles.models import ArticlePage, Author, PrintPage, SectionPage
+from articles.models import ArticleKind, ArticlePage, Author, PrintPage, SectionPage
 from importers.loading import FileStatus, Importer, ImportOptions, Outcome
 from importers.models import ImportedArticle, ImportRun
 from importers.parsing import parse_bytes
@@ -465,3 +465,21 @@ def test_revision_is_a_full_copy_of_the_page(site_tree, fake_parser, write):
     assert revision.content["title"] == page.title
     assert revision.content["import_revision_id"] == revision.pk
     assert revision.created_at == page.latest_revision_created_at
+
+
+LETTER = """厂区里的路灯该修了
+by: 鲁桥/author
+kind: letter
+column: 读者来信
+编辑同志：
+厂区东门的路灯坏了很久，希望早日修好。
+"""
+
+
+def test_reader_letter_keeps_its_kind(site_tree, fake_parser, write):
+    result = run_import(write("letters.txt", LETTER))
+    assert result.created == 1
+    page = ArticlePage.objects.get(source_position=0)
+    assert page.kind == ArticleKind.LETTER
+    assert page.get_kind_display() == "读者来信"
+    assert not page.import_warnings  # a known kind: no 未知稿件类型 warning

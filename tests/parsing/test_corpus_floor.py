@@ -26,12 +26,12 @@ def scores() -> score_parse.Scores:
 
 
 def test_corpus_parse_score(scores) -> None:
-    assert scores.score(core_only=True) >= 0.95
+    assert scores.score(core_only=True) >= 0.99
 
 
 @pytest.mark.parametrize(("check", "floor"), [
-    ("titles", 0.9), ("names", 0.92), ("photo_credit", 0.9), ("body_start", 0.95),
-    ("no_merge", 0.92), ("found", 1.0),
+    ("titles", 0.98), ("names", 0.98), ("photo_credit", 1.0), ("body_start", 0.98),
+    ("no_merge", 0.98), ("found", 1.0),
 ])
 def test_corpus_score_per_check(scores, check: str, floor: float) -> None:
     results = scores.by_check()[check]

@@ -37,3 +37,13 @@ def test_blocks_become_lines_with_heading_marks() -> None:
 def test_highest_heading_rank_present_is_the_headline() -> None:
     page = "<div><h2>春耕时节 农机手们忙起来</h2><h3>——各地抢抓农时</h3><p>正文。</p></div>"
     assert html_to_lines(page) == ["# 春耕时节 农机手们忙起来", "## ——各地抢抓农时", "正文。"]
+
+
+def test_paragraph_indents_inside_one_block_are_kept_for_flattened_text() -> None:
+    page = "<p>&nbsp;&nbsp;第一段写完了。&nbsp;&nbsp;第二段也写完了。</p>"
+    assert html_to_lines(page) == ["第一段写完了。  第二段也写完了。"]
+
+
+def test_source_layout_whitespace_is_one_space() -> None:
+    page = "<p>\n        第一行文字\n        接着写</p>"
+    assert html_to_lines(page) == ["第一行文字 接着写"]

@@ -32,3 +32,7 @@ def test_the_paper_signing_as_itself() -> None:
 def test_traditional_surnames() -> None:
     assert looks_like_person("聶遠航")
     assert looks_like_person("陳雨桐")
+
+
+def test_rare_and_compound_surnames() -> None:
+    assert all(looks_like_person(n) for n in ("禚文", "逄宁", "訾晓光", "闾丘明", "濮阳丽"))

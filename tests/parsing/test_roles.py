@@ -53,3 +53,12 @@ def test_provisional_headline_uses_the_first_clause_of_a_long_sentence() -> None
 
 def test_provisional_headline_of_a_short_sentence() -> None:
     assert provisional_headline("职工书屋开张了。后来又……") == "职工书屋开张了"
+
+
+def test_short_first_line_over_a_shorter_one_is_a_broken_headline() -> None:
+    kicker, headline, sub, labels = assign_titles(["广场升旗", "迎国庆"])
+    assert (labels, headline.replace(" ", "")) == ([], "广场升旗迎国庆")
+
+
+def test_short_column_name_over_a_longer_title_is_a_label() -> None:
+    assert assign_titles(["一线故事", "老焊工带出六个技术能手"])[3] == ["一线故事"]

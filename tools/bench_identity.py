@@ -1,6 +1,6 @@
 """Matcher benchmark and threshold check on the sample pages (no database).
 
-    python -m importers.identity_bench [--rounds 5]
+    python -m tools.bench_identity [--rounds 5]
 
 Prints how close two *different* real articles get (the fuzzy threshold must
 stay well above it), how close a lightly corrected article stays to its
@@ -26,8 +26,7 @@ from importers.identity import (
     similarity,
 )
 from importers.parsing import parse_bytes
-
-from .bench import SAMPLES
+from tools.bench_import import SAMPLES
 
 
 def _texts(article) -> list[str]:

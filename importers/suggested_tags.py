@@ -1,0 +1,52 @@
+"""Tags suggested from an imported article's text, so tag pages exist at once.
+
+The article's key words (articles.keywords: jieba segmentation, stop words
+and function words out, weighted by headline and rarity), the best few kept.
+Editors change them like any tag; a re-import never touches them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from taggit.models import Tag
+
+from articles.keywords import article_key_words
+
+SUGGESTED_TAG_COUNT = 3
+# Good enough to relate two stories, too vague to name a tag page: reporting
+# words, the importer's own stand-in headline, newsroom verbs of every story.
+TAG_STOP_WORDS = frozenset(
+    "据悉 据了解 无标题 稿件 打造 助力 做优 开展 举办 启动 推进 推动 加强 提升 "
+    "组织 活动 积极 有效 全面 进一步".split()
+)
+_NAME_MAX = Tag._meta.get_field("name").max_length
+
+
+def suggested_tag_names(article) -> list[str]:
+    """The best few key words of an article's headline lines and lead."""
+    words = article_key_words(article, SUGGESTED_TAG_COUNT * 2)
+    kept = [w for w in words if w not in TAG_STOP_WORDS and len(w) <= _NAME_MAX]
+    return kept[:SUGGESTED_TAG_COUNT]
+
+
+class TagDirectory:
+    """Finds or creates Tags by name for one file's articles.
+
+    Lives for one file's transaction only, like importers.authors.AuthorDirectory.
+    """
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, Tag] = {}
+
+    def tags(self, names: Iterable[str]) -> list[Tag]:
+        names = list(dict.fromkeys(names))
+        wanted = [n for n in names if n not in self._by_name]
+        if wanted:
+            for tag in Tag.objects.filter(name__in=wanted):
+                self._by_name[tag.name] = tag
+            for name in wanted:
+                if name not in self._by_name:
+                    # Tag.save() makes the (unicode) slug, unique among tags.
+                    self._by_name[name] = Tag.objects.get_or_create(name=name)[0]
+        return [self._by_name[n] for n in names]

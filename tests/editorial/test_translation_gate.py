@@ -1,0 +1,79 @@
+"""Publishing a translation with untranslated text is refused, clearly."""
+
+from urllib.parse import urlencode
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation
+
+from articles.models import ArticlePage
+from tests.editorial.test_translation import translate_strings
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def english_draft(editor_client, section):
+    source = make_article(
+        section,
+        title="职工书屋开进工地",
+        slug="zhigong-shuwu",
+        kicker="书香进工地",
+        subheadline="三千册图书送到一线",
+        byline="本报记者 田国垒",
+        body=[("heading", "现场"), ("paragraph", "工地上有了书屋。"),
+              ("paragraph", "工人们下班后来读书。")],
+    )
+    en = Locale.objects.get(language_code="en")
+    url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    assert editor_client.post(url, {"locales": [en.pk]}).status_code == 302
+    english = ArticlePage.objects.get(translation_key=source.translation_key, locale=en)
+    translation = Translation.objects.get(source__object_id=source.translation_key,
+                                          target_locale=en)
+    return english, translation
+
+
+def translate_only(client, translation, texts: dict[str, str]) -> None:
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
+        if segment.string.data in texts:
+            url = reverse("wagtail_localize:edit_string_translation",
+                          args=[translation.pk, segment.pk])
+            body = urlencode({"value": texts[segment.string.data]})
+            client.put(url, body, content_type="application/x-www-form-urlencoded")
+
+
+def publish(client, page, capture):
+    with capture(execute=True):
+        return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                           {"action": "publish"})
+
+
+def test_a_headline_only_translation_is_not_published(
+    chief_client, editor_client, english_draft, client, django_capture_on_commit_callbacks
+):
+    english, translation = english_draft
+    translate_only(editor_client, translation,
+                   {"职工书屋开进工地": "Workers' libraries reach building sites"})
+    response = publish(chief_client, english, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[english.pk])
+    text = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "译文尚未完成，不能发布" in text
+    assert "正文 3 处" in text  # the heading and both paragraphs
+    english.refresh_from_db()
+    assert not english.live
+    assert client.get("/en/yaowen/zhigong-shuwu/").status_code == 404
+
+
+def test_a_complete_translation_is_published(
+    chief_client, editor_client, english_draft, django_capture_on_commit_callbacks
+):
+    english, translation = english_draft
+    assert translate_strings(editor_client, translation) >= 8
+    publish(chief_client, english, django_capture_on_commit_callbacks)
+    english.refresh_from_db()
+    assert english.live
+    assert english.body[1].value == "Building sites now have libraries."
