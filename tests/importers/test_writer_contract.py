@@ -19,11 +19,12 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.timezone import localdate
+from taggit.models import Tag
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 from wagtail.signals import page_published
 
-from articles.models import ArticleAuthor, ArticlePage, Author
+from articles.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author
 from importers.models import ImportRun
 from importers.writers import BulkWriter, PublicApiWriter
 
@@ -71,6 +72,8 @@ class Names:
             for pk, path in Page.objects.exclude(pk__in=self.pages).values_list("pk", "path")
         )
         self.authors = dict(Author.objects.values_list("pk", "name"))
+        self.tags = dict(Tag.objects.values_list("pk", "name"))
+        self.tag_links = dict(ArticlePageTag.objects.values_list("pk", "tag__name"))
         run_ids = ImportRun.objects.order_by("pk").values_list("pk", flat=True)
         self.runs = {pk: f"run{n}" for n, pk in enumerate(run_ids)}
         self.links = {
@@ -91,6 +94,8 @@ class Names:
             return f"author:{self.authors[int(object_id)]}"
         if issubclass(model, Page):
             return self.pages[int(object_id)]
+        if model is Tag:
+            return f"tag:{self.tags[int(object_id)]}"
         if model is ImportRun:
             return self.runs[int(object_id)]
         return f"{model.__name__}:{object_id}"
@@ -155,6 +160,11 @@ def snapshot() -> dict[str, Any]:
             for key in ("pk", "page", "id"):
                 link.pop(key, None)
             link["author"] = names.authors.get(link.get("author"))
+        # Tag links by tag name: their ids and the page's differ between runs.
+        for item in content.get("tagged_items", []):
+            for key in ("pk", "content_object", "id"):
+                item.pop(key, None)
+            item["tag"] = names.tags.get(item.get("tag"))
         revisions.append(
             {
                 "name": names.revisions[revision.pk],
@@ -187,9 +197,13 @@ def snapshot() -> dict[str, Any]:
             ref.model_path,
             # Child rows are named by their id in the path (and its hash).
             re.sub(
-                r"^article_authors\.(\d+)\.",
-                lambda m: f"article_authors.{names.links[int(m[1])]}.",
-                ref.content_path,
+                r"^tagged_items\.(\d+)\.",
+                lambda m: f"tagged_items.{names.tag_links[int(m[1])]}.",
+                re.sub(
+                    r"^article_authors\.(\d+)\.",
+                    lambda m: f"article_authors.{names.links[int(m[1])]}.",
+                    ref.content_path,
+                ),
             ),
         )
         for ref in ReferenceIndex.objects.all()
