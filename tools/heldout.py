@@ -21,20 +21,14 @@ import argparse
 import itertools
 import json
 import random
-import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 from importers.parsing import ParsedArticle, parse_bytes
 from tools.page_synth import ENCODINGS, encode, render_marked, render_pdf
+from tools.textnorm import canon
 
 PAGES_DIR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pages"
-_WS = re.compile(r"\s+")
-
-
-def canon(text: str | None) -> str:
-    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
 def _texts(a: ParsedArticle) -> list[str]:

@@ -11,18 +11,11 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 from importers.parsing import ParsedArticle, ParsedFile
-
-_WS = re.compile(r"\s+")
-
-
-def canon(text: str | None) -> str:
-    return _WS.sub("", unicodedata.normalize("NFKC", text or ""))
+from tools.textnorm import canon
 
 
 def _texts(a: ParsedArticle) -> list[str]:
