@@ -90,6 +90,11 @@ def bump_version(**_kwargs) -> None:
     _bump(REMOVALS_KEY)
 
 
+def bump_listings(**_kwargs) -> None:
+    """Something new appears in lists (archive, author pages), nothing existing changed."""
+    _bump(LISTINGS_KEY)
+
+
 def bump_published(instance=None, **_kwargs) -> None:
     """A page went live or changed: retire it and every listing."""
     if instance is not None and instance.pk:

@@ -6,7 +6,12 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.models import ArticlePage, Author, PrintPage
 from articles.models.print_edition import refresh_articles
-from articles.page_cache import bump_published, bump_sections_version, bump_version
+from articles.page_cache import (
+    bump_listings,
+    bump_published,
+    bump_sections_version,
+    bump_version,
+)
 
 
 def _page_deleted(sender, instance, **kwargs):
@@ -21,6 +26,18 @@ def _structure_changed(sender, instance=None, **kwargs):
     specific_class = instance.specific_class or type(instance)
     if not issubclass(specific_class, ArticlePage):
         bump_sections_version()
+
+
+def _record_saved(sender, instance=None, created=False, **kwargs):
+    """A changed author or print page may show on any page; a new one on listings only.
+
+    An import creates authors and print pages for every file: retiring every
+    cached article for each would empty the cache while readers read.
+    """
+    if created:
+        bump_listings()
+    else:
+        bump_version()
 
 
 def _print_page_deleting(sender, instance, **kwargs):
@@ -44,7 +61,7 @@ def connect() -> None:
     # Authors and printed pages appear on public pages but are not pages themselves.
     for model in (Author, PrintPage):
         post_save.connect(
-            bump_version, sender=model, dispatch_uid=f"newsroom-cache-{model.__name__}"
+            _record_saved, sender=model, dispatch_uid=f"newsroom-cache-{model.__name__}"
         )
         post_delete.connect(
             bump_version, sender=model, dispatch_uid=f"newsroom-cache-del-{model.__name__}"

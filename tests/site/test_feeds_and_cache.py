@@ -231,3 +231,22 @@ def test_an_evicted_version_never_revives_an_old_copy(client, demo):
     cache.delete(LISTINGS_KEY)  # as a full cache evicts it
     assert client.get("/zh-hans/yaowen/")["X-Page-Cache"] == "miss"
     assert cache.get(LISTINGS_KEY) != before
+
+
+def test_a_new_author_or_print_page_retires_listings_but_not_articles(client, demo):
+    import datetime
+
+    from articles.models import Author, PrintPage
+
+    article = "/zh-hans/yaowen/tuoyu-fuwu/"
+    fresh_get(client, article)
+    client.get("/zh-hans/archive/")
+    author = Author.objects.create(name="新来的记者")
+    PrintPage.objects.create(edition_date=datetime.date(2024, 1, 2), page_number=5)
+    assert client.get(article)["X-Page-Cache"] == "hit"
+    assert client.get("/zh-hans/archive/")["X-Page-Cache"] == "miss"
+    # A renamed author may appear on any article: everything is retired.
+    client.get(article)
+    author.name = "改名的记者"
+    author.save()
+    assert client.get(article)["X-Page-Cache"] == "miss"
