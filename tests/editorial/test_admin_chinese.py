@@ -12,7 +12,7 @@ from wagtail.users.models import UserProfile
 
 from articles.models import ArticlePage
 from importers.models import ImportRun
-from tests.browser import launch, requires_chromium
+from tests.browser import launch, log_in, new_page, requires_chromium
 from tests.editorial.admin_language import english_words
 from tests.editorial.conftest import PASSWORD, make_user
 
@@ -102,13 +102,8 @@ def test_no_english_on_the_editors_screens_in_an_english_browser(
     left: dict[str, list[str]] = {}
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="en-US")
-        page.set_default_timeout(20_000)
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("input[name=username]", "zhubian")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
+        page = new_page(browser, width=1280, height=900, locale="en-US")
+        log_in(page, live_server.url, "zhubian", PASSWORD)
         for name, url in admin_screens().items():
             page.goto(live_server.url + url)
             page.wait_for_load_state("networkidle")

@@ -7,7 +7,7 @@ import pytest
 
 from articles.models import ArticlePage, SectionPage
 from editorial.setup import CHIEF_EDITORS
-from tests.browser import launch, requires_chromium
+from tests.browser import launch, log_in, new_page, requires_chromium
 from tests.editorial.conftest import PASSWORD, make_user
 from tests.factories import make_article, paragraphs
 
@@ -29,8 +29,7 @@ def browser_page(monkeypatch):
 
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 1366, "height": 1000}, locale="zh-CN")
-        page.set_default_timeout(20_000)
+        page = new_page(browser, width=1366, height=1000, locale="zh-CN")
         yield page
         browser.close()
 
@@ -57,11 +56,7 @@ def test_chief_editor_fixes_an_imported_headline_and_publishes(
     yaowen = SectionPage.objects.get(slug="yaowen", locale=site_tree.locale)
     page = browser_page
 
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "zongbian")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in(page, live_server.url, "zongbian", PASSWORD)
 
     # The review queue the importer fills.
     page.goto(f"{live_server.url}/admin/review/")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import launch, requires_chromium
+from tests.browser import launch, log_in, new_page, requires_chromium
 from tests.editorial.conftest import PASSWORD, make_user
 from tests.factories import make_article
 
@@ -32,8 +32,7 @@ def browser_page(monkeypatch):
 
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page.set_default_timeout(20_000)
+        page = new_page(browser, width=1280, height=900, locale="zh-CN")
         yield page
         browser.close()
 
@@ -51,11 +50,7 @@ def test_source_and_headline_field_are_both_in_view(live_server, site_tree, inbo
         source_position=7, source_text=SOURCE, import_warnings=[WARNING],
     )
     page = browser_page
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "bianji")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in(page, live_server.url, "bianji", PASSWORD)
     page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
     page.wait_for_selector("#id_title")
     page.screenshot(path=str(SHOTS / "edit-source-beside.png"))

@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry
 
 from articles.models import ArticlePage
 from importers.resolution import RESOLVE_ACTION
-from tests.browser import launch, requires_chromium
+from tests.browser import launch, log_in, new_page, requires_chromium
 from tests.editorial.conftest import PASSWORD, make_user
 
 from .conftest import fake_parse_bytes, run_import
@@ -38,13 +38,8 @@ def test_editor_filters_the_queue_and_resolves_a_warning(
 
     with sync_playwright() as p:
         browser = launch(p)
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        page.set_default_timeout(20_000)
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("input[name=username]", "shenggao")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
+        page = new_page(browser, width=1280, height=900, locale="zh-CN")
+        log_in(page, live_server.url, "shenggao", PASSWORD)
 
         page.goto(f"{live_server.url}/admin/review/")
         # Result rows (the filter drawer's date picker has tables of its own).
