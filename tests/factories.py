@@ -19,3 +19,18 @@ def make_article(section: SectionPage, *, publish: bool = True, **fields: Any) -
         revision.publish()
         article.refresh_from_db()
     return article
+
+
+def attach_test_photo(article: ArticlePage, title: str = "焊花"):
+    """Give an article's photo blocks a real (test) image and republish it."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = get_image_model().objects.create(title=title, file=get_test_image_file())
+    body = article.body.raw_data
+    for block in body:
+        if block["type"] == "photo":
+            block["value"]["image"] = image.pk
+    article.body = body
+    article.save_revision().publish()
+    return image

@@ -40,13 +40,12 @@ class CheckerSite:
 
 def build_checker_site() -> CheckerSite:
     from django.core.management import call_command
-    from wagtail.images import get_image_model
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.models import Locale
 
     from articles.models import ArticlePage, Author, SectionPage
     from home.models import HomePage
     from home.site_setup import ensure_site
+    from tests.factories import attach_test_photo
     from tools.demo import DEMO_EDITION, create_demo_content
 
     ensure_site()
@@ -55,13 +54,7 @@ def build_checker_site() -> CheckerSite:
 
     # A photo in one article: og:image and the JSON-LD image come from it.
     photographed = articles["gongjiang-gushi"]
-    image = get_image_model().objects.create(title="焊花", file=get_test_image_file())
-    body = photographed.body.raw_data
-    for block in body:
-        if block["type"] == "photo":
-            block["value"]["image"] = image.pk
-    photographed.body = body
-    photographed.save_revision().publish()
+    attach_test_photo(photographed)
 
     # An article printed without a byline: the paper is its author.
     unsigned = articles["zhigong-zhijia"]

@@ -12,13 +12,11 @@ pytestmark = [pytest.mark.browser, requires_chromium]
 
 @pytest.fixture
 def bilingual_site(transactional_db):
-    from wagtail.images import get_image_model
-    from wagtail.images.tests.utils import get_test_image_file
 
     from articles.models import SectionPage
     from home.models import HomePage
     from home.site_setup import ensure_site
-    from tests.factories import make_article, paragraphs
+    from tests.factories import attach_test_photo, make_article, paragraphs
     from tools.demo import create_demo_content
 
     ensure_site()
@@ -26,13 +24,7 @@ def bilingual_site(transactional_db):
     articles = {a.slug: a for a in create_demo_content(home)}
     # A photo for a thumbnail, and one section with an English story of its own.
     photographed = articles["gongjiang-gushi"]
-    image = get_image_model().objects.create(title="焊花", file=get_test_image_file())
-    body = photographed.body.raw_data
-    for block in body:
-        if block["type"] == "photo":
-            block["value"]["image"] = image.pk
-    photographed.body = body
-    photographed.save_revision().publish()
+    attach_test_photo(photographed)
     english_top = SectionPage.objects.get(slug="yaowen", locale__language_code="en")
     make_article(english_top, title="Childcare next door for working parents",
                  slug="childcare", body=paragraphs("Unions open childcare rooms at work."))
