@@ -7,8 +7,15 @@ class EditorialConfig(AppConfig):
     verbose_name = _("编辑部工具")
 
     def ready(self):
-        # cycle: the signal handlers import the models, which exist only once
-        # the app registry is ready, after this module has loaded.
-        from editorial import signals
+        from wagtail.signals import page_published
+
+        # cycle: the models, and the signal handlers that import them, exist
+        # only once the app registry is ready, after this module has loaded.
+        from articles.models import ArticlePage
+        from editorial import reviewing, signals  # cycle: they import the models
 
         signals.connect()
+        # Publishing an imported article (other than by the importer) reviews it.
+        page_published.connect(
+            reviewing.on_page_published, sender=ArticlePage, dispatch_uid="editorial-mark-reviewed"
+        )

@@ -15,9 +15,10 @@ from wagtail.models import Revision
 
 from articles.models import ArticlePage
 from importers.models import ImportRun
-from importers.views import review_queue, user_can_review
 
+from .permissions import user_can_review
 from .photos import missing_photos
+from .review_queue import review_queue
 
 RECENT_RUNS = 5
 SCHEDULED = 5

@@ -10,18 +10,14 @@ from django.views.generic import FormView
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from articles.admin_columns import edit_title_column
 from articles.models import Author
 
 from .authors import MergeError, merge_authors
+from .permissions import user_can_review
 from .photos import pages_missing_photos
-
-
-def user_can_edit_pages(user) -> bool:
-    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
 class SectionColumn(Column):
@@ -68,7 +64,7 @@ class MissingPhotoReportView(ReportView):
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        if not user_can_edit_pages(request.user):
+        if not user_can_review(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -1,21 +1,29 @@
-"""Admin wiring: the missing-photo report, the newsroom dashboard panel and moving an
-article from its edit view."""
+"""Admin wiring of the editors' desk: the review queue (审稿队列) and its actions, the
+missing-photo report, the newsroom dashboard panel and moving an article from its
+edit view."""
+
+from typing import Any
 
 from django.contrib import messages
 from django.urls import include, path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.actions.move_page import MovePageAction, MovePagePermissionError
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 from wagtail.models import Page
 
 from articles.models import ArticlePage, SectionPage
 from articles.models.panels import FIELD_NAME
 
 from .dashboard import add_newsroom_panel
+from .permissions import user_can_review
+from .resolution import register as register_resolution_log_action
+from .review_queue import MarkReviewedView, ResolveWarningView, ReviewQueueView
 from .translation_gate import refuse_incomplete_translation
-from .views import MissingPhotoReportView, user_can_edit_pages
+from .views import MissingPhotoReportView
 
 
 @hooks.register("register_admin_urls")
@@ -28,15 +36,55 @@ def register_editorial_urls():
             name="missing_photos_results",
         ),
     ]
-    return [path("editorial/", include((urls, "editorial"), namespace="editorial"))]
+    review = [
+        path("", ReviewQueueView.as_view(), name="review_queue"),
+        path("results/", ReviewQueueView.as_view(results_only=True), name="review_queue_results"),
+        path("<int:page_id>/reviewed/", MarkReviewedView.as_view(), name="mark_reviewed"),
+        path("<int:page_id>/resolve/", ResolveWarningView.as_view(), name="resolve_warning"),
+    ]
+    urls = [path("editorial/", include(urls)), path("review/", include(review))]
+    return [path("", include((urls, "editorial"), namespace="editorial"))]
+
+
+hooks.register("register_log_actions", register_resolution_log_action)
 
 
 hooks.register("construct_homepage_panels", add_newsroom_panel)
 
 
 class EditorMenuItem(MenuItem):
+    """Shown to those who may work at the editors' desk."""
+
     def is_shown(self, request):
-        return user_can_edit_pages(request.user)
+        return user_can_review(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_menu_item() -> MenuItem:
+    return EditorMenuItem(
+        gettext_lazy("审稿队列"),
+        reverse("editorial:review_queue"),
+        name="review-queue",
+        icon_name="tasks",
+        order=250,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def mark_reviewed_button(page: Any, user: Any, view_name: str, next_url: str | None = None):
+    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    if not isinstance(specific, ArticlePage):
+        return
+    if not specific.source_name or specific.reviewed_at is not None:
+        return
+    url = reverse("editorial:mark_reviewed", args=[page.pk])
+    back = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    yield ActionMenuItem(
+        gettext_lazy("标记为已审阅"),
+        url=f"{url}?{urlencode({'next': back})}",
+        icon_name="check",
+        priority=40,
+    )
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,31 +1,21 @@
-"""Admin wiring: 导入记录 (import runs, read-only) and 审稿队列 (the review queue)."""
+"""Admin wiring: 导入记录 (import runs, read-only) and the gated bulk publish.
+
+The review queue is the editors' desk's (editorial.wagtail_hooks)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.urls import include, path, reverse
-from django.utils.http import urlencode
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.menus import MenuItem as ActionMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from articles.models import ArticlePage
-
 from .bulk_publish import GatedPublishBulkAction
 from .models import ImportRun
-from .resolution import register as register_resolution_log_action
-from .views import (
-    ImportRunInspectView,
-    MarkReviewedView,
-    ResolveWarningView,
-    ReviewQueueView,
-    user_can_review,
-)
+from .views import ImportRunInspectView
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -116,50 +106,3 @@ def register_import_runs() -> ImportRunViewSet:
 
 # order=1: registered after Wagtail's own "publish" bulk action, which it replaces.
 hooks.register("register_bulk_action", GatedPublishBulkAction, order=1)
-
-
-@hooks.register("register_admin_urls")
-def register_review_urls() -> list:
-    urls = [
-        path("", ReviewQueueView.as_view(), name="review_queue"),
-        path("results/", ReviewQueueView.as_view(results_only=True), name="review_queue_results"),
-        path("<int:page_id>/reviewed/", MarkReviewedView.as_view(), name="mark_reviewed"),
-        path("<int:page_id>/resolve/", ResolveWarningView.as_view(), name="resolve_warning"),
-    ]
-    return [path("review/", include((urls, "importers"), namespace="importers"))]
-
-
-hooks.register("register_log_actions", register_resolution_log_action)
-
-
-class ReviewMenuItem(MenuItem):
-    def is_shown(self, request: Any) -> bool:
-        return user_can_review(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_review_menu_item() -> MenuItem:
-    return ReviewMenuItem(
-        _("审稿队列"),
-        reverse("importers:review_queue"),
-        name="review-queue",
-        icon_name="tasks",
-        order=250,
-    )
-
-
-@hooks.register("register_page_header_buttons")
-def mark_reviewed_button(page: Any, user: Any, view_name: str, next_url: str | None = None):
-    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page
-    if not isinstance(specific, ArticlePage):
-        return
-    if not specific.source_name or specific.reviewed_at is not None:
-        return
-    url = reverse("importers:mark_reviewed", args=[page.pk])
-    back = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    yield ActionMenuItem(
-        _("标记为已审阅"),
-        url=f"{url}?{urlencode({'next': back})}",
-        icon_name="check",
-        priority=40,
-    )

@@ -26,7 +26,7 @@ def admin_pages(site) -> dict[str, str]:
     from importers.models import ImportRun
 
     pages = {
-        "admin review queue": reverse("importers:review_queue"),
+        "admin review queue": reverse("editorial:review_queue"),
         "admin import records": reverse("import_runs:index"),
         "admin missing-photo report": reverse("editorial:missing_photos"),
         "admin edit view (imported article)": reverse(

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from articles.models import ArticlePage
+from editorial.review_queue import review_queue
 from importers.models import ImportRun
-from importers.views import review_queue
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

@@ -90,7 +90,7 @@ def test_queue_needs_page_permissions(imported, client, django_user_model):
 
 def test_mark_reviewed_from_the_queue(imported, admin_client, admin_user):
     page = ArticlePage.objects.get(title="第一篇稿件")
-    url = reverse("importers:mark_reviewed", args=[page.pk])
+    url = reverse("editorial:mark_reviewed", args=[page.pk])
     confirm = admin_client.get(url)
     assert confirm.status_code == 200 and "第一篇稿件" in confirm.content.decode()
     response = admin_client.post(url, {"next": QUEUE + "?has_warnings=true"})
@@ -101,7 +101,7 @@ def test_mark_reviewed_from_the_queue(imported, admin_client, admin_user):
     # until the warning itself is resolved; a draft without one leaves.
     assert "第一篇稿件" in titles(admin_client.get(QUEUE))
     second = ArticlePage.objects.get(title="第二篇稿件")
-    admin_client.post(reverse("importers:mark_reviewed", args=[second.pk]))
+    admin_client.post(reverse("editorial:mark_reviewed", args=[second.pk]))
     assert "第二篇稿件" not in titles(admin_client.get(QUEUE))
     # The mark survives an editor's later revision being published.
     latest = page.get_latest_revision_as_object()
@@ -112,7 +112,7 @@ def test_mark_reviewed_from_the_queue(imported, admin_client, admin_user):
 
 def test_mark_reviewed_rejects_foreign_next_url(imported, admin_client):
     page = ArticlePage.objects.get(title="第一篇稿件")
-    url = reverse("importers:mark_reviewed", args=[page.pk])
+    url = reverse("editorial:mark_reviewed", args=[page.pk])
     response = admin_client.post(url, {"next": "https://evil.example/"})
     assert response["Location"] == QUEUE
 
@@ -122,7 +122,7 @@ def test_mark_reviewed_needs_edit_permission(imported, client, django_user_model
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     page = ArticlePage.objects.get(title="第一篇稿件")
-    response = client.post(reverse("importers:mark_reviewed", args=[page.pk]))
+    response = client.post(reverse("editorial:mark_reviewed", args=[page.pk]))
     assert response.status_code in (302, 403) and response.get("Location") != QUEUE
     page.refresh_from_db()
     assert page.reviewed_at is None
@@ -145,7 +145,7 @@ def test_edit_view_shows_warnings_raw_text_and_review_button(imported, admin_cli
     assert "标题位置可疑" in html  # the importer's warning
     assert "warn: 标题位置可疑" in html  # the raw source text
     assert "2023-04-21_01.txt" in html
-    assert reverse("importers:mark_reviewed", args=[page.pk]) in html
+    assert reverse("editorial:mark_reviewed", args=[page.pk]) in html
 
 
 def test_edit_view_of_real_import_shows_source_text(site_tree, admin_client):
@@ -200,7 +200,7 @@ def test_editor_group_member_can_use_queue(imported, client, django_user_model):
     client.force_login(user)
     assert client.get(QUEUE).status_code == 200
     page = ArticlePage.objects.get(title="第二篇稿件")
-    client.post(reverse("importers:mark_reviewed", args=[page.pk]))
+    client.post(reverse("editorial:mark_reviewed", args=[page.pk]))
     page.refresh_from_db()
     assert page.reviewed_by == user
 
@@ -214,7 +214,7 @@ def test_mark_reviewed_button_posts_with_a_csrf_token(imported, admin_user):
     client.force_login(admin_user)
     page = ArticlePage.objects.get(title="第一篇稿件")
     html = client.get(QUEUE).content.decode()
-    action = reverse("importers:mark_reviewed", args=[page.pk])
+    action = reverse("editorial:mark_reviewed", args=[page.pk])
     form = re.search(rf'<form action="{action}" method="post">(.*?)</form>', html, re.S).group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
     response = client.post(action, {"csrfmiddlewaretoken": token, "next": QUEUE})

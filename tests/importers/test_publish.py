@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from articles.models import ArticlePage, SectionPage
+from editorial.review_queue import review_queue
 from importers.publish_gate import (
     CONTINUATION,
     FRAGMENT,
@@ -17,7 +18,6 @@ from importers.publish_gate import (
     PHOTO_MISSING,
     PROVISIONAL_HEADLINE,
 )
-from importers.views import review_queue
 from tests.importers.conftest import PAGES, run_import
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from articles.models import ArticlePage
-from importers.resolution import RESOLVE_ACTION
+from editorial.resolution import RESOLVE_ACTION
 
 from .conftest import run_import
 
@@ -89,7 +89,7 @@ def test_resolving_a_warning_is_logged_and_removes_only_that_warning(
 ):
     publish("有两条提示的稿件")
     target = page("有两条提示的稿件")
-    url = reverse("importers:resolve_warning", args=[target.pk])
+    url = reverse("editorial:resolve_warning", args=[target.pk])
     response = admin_client.post(url, {"warning": BROKEN, "next": QUEUE + "?live=true"})
     assert response.status_code == 302 and response["Location"] == QUEUE + "?live=true"
     target.refresh_from_db()
@@ -117,7 +117,7 @@ def test_an_unrelated_edit_or_publish_keeps_the_warnings(imported, admin_client)
 
 def test_a_warning_resolved_twice_is_reported_not_logged_twice(imported, admin_client):
     target = page("另一版的稿件")
-    url = reverse("importers:resolve_warning", args=[target.pk])
+    url = reverse("editorial:resolve_warning", args=[target.pk])
     admin_client.post(url, {"warning": BYLINE})
     response = admin_client.post(url, {"warning": BYLINE}, follow=True)
     assert "这条提示已不在" in response.content.decode()
@@ -129,7 +129,7 @@ def test_resolving_needs_edit_permission_and_a_post(imported, client, django_use
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     target = page("另一版的稿件")
-    url = reverse("importers:resolve_warning", args=[target.pk])
+    url = reverse("editorial:resolve_warning", args=[target.pk])
     assert client.get(url).status_code == 405
     assert client.post(url, {"warning": BYLINE}).status_code in (302, 403)
     target.refresh_from_db()
@@ -143,7 +143,7 @@ def test_reimporting_changed_text_brings_the_parsers_new_warnings(
     path = write("2023-04-22_04.txt", PAGE_FOUR)
     run_import(path)
     target = page("另一版的稿件")
-    admin_client.post(reverse("importers:resolve_warning", args=[target.pk]), {"warning": BYLINE})
+    admin_client.post(reverse("editorial:resolve_warning", args=[target.pk]), {"warning": BYLINE})
     path.write_text(PAGE_FOUR.replace("正文。", "改过的正文。"), encoding="utf-8")
     run_import(path)
     target.refresh_from_db()

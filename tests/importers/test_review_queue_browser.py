@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import PageLogEntry
 
 from articles.models import ArticlePage
-from importers.resolution import RESOLVE_ACTION
+from editorial.resolution import RESOLVE_ACTION
 from tests.browser import launch, log_in, new_page, requires_chromium
 from tests.editorial.conftest import PASSWORD, make_user
 
