@@ -65,13 +65,15 @@ run: setup ## Set up everything and serve the site on http://$(HOST):$(PORT)/
 
 # The everyday tier needs no running service; the others need PostgreSQL,
 # Redis, Chromium or real processes to kill, and skip where those are missing.
+# The everyday tier runs on every core (pytest-xdist, -n auto); each worker has
+# its own test database, media folder and temporary paths.
 SERVICE_TIERS := browser or postgres or redis or resilience
 
 test: install-dev checkers ## Checks, ruff and the everyday tests (no services; DATABASE_URL selects the database)
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest -m "not ($(SERVICE_TIERS))"
+	$(VENV)/bin/pytest -n auto -m "not ($(SERVICE_TIERS))"
 
 test-services: install-dev ## The PostgreSQL, Redis, browser and resilience tiers (skipped where a service is missing)
 	$(VENV)/bin/pytest -m "$(SERVICE_TIERS)"
