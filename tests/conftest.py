@@ -97,3 +97,24 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The checkers' counts (tests/checkers), gathered from the test reports.
+
+    Here rather than in tests/checkers/conftest.py: with pytest-xdist the main
+    process collects nothing, so only this conftest is loaded there.
+    """
+    from tests.checkers.conftest import PROPERTY
+
+    counts = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for name, value in getattr(report, "user_properties", ()):
+                if name == PROPERTY:
+                    checker, summary = value
+                    counts[checker] = summary
+    if counts:
+        terminalreporter.section("checkers")
+        for checker, summary in counts.items():
+            terminalreporter.write_line(f"{checker}: {summary}")

@@ -7,6 +7,7 @@ import pytest
 # Counts recorded during the current test; they travel on its report, so the
 # summary has them when pytest-xdist ran the test in another process.
 PENDING: list[tuple[str, str]] = []
+# The summary is printed by tests/conftest.py, which every process loads.
 PROPERTY = "checker counts"
 
 
@@ -25,20 +26,6 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" and PENDING:
         report.user_properties.extend((PROPERTY, list(entry)) for entry in PENDING)
         PENDING.clear()
-
-
-def pytest_terminal_summary(terminalreporter):
-    counts = {}
-    for reports in terminalreporter.stats.values():
-        for report in reports:
-            for name, value in getattr(report, "user_properties", ()):
-                if name == PROPERTY:
-                    checker, summary = value
-                    counts[checker] = summary
-    if counts:
-        terminalreporter.section("checkers")
-        for checker, summary in counts.items():
-            terminalreporter.write_line(f"{checker}: {summary}")
 
 
 @pytest.fixture
