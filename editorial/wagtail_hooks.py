@@ -18,6 +18,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage, SectionPage
 from articles.models.panels import FIELD_NAME
 
+from .bulk_publish import GatedPublishBulkAction
 from .dashboard import add_newsroom_panel
 from .permissions import user_can_review
 from .resolution import register as register_resolution_log_action
@@ -140,3 +141,6 @@ def move_to_chosen_section(request, page):
 
 # Before wagtail-localize's own before_edit_page hook, which publishes.
 hooks.register("before_edit_page", refuse_incomplete_translation, order=-10)
+
+# order=1: registered after Wagtail's own "publish" bulk action, which it replaces.
+hooks.register("register_bulk_action", GatedPublishBulkAction, order=1)

@@ -21,6 +21,8 @@ CONTINUATION = "continuation"
 PROVISIONAL_HEADLINE = "provisional_headline"
 OPEN_WARNINGS = "open_warnings"
 PHOTO_MISSING = "photo_missing"
+# Not the importer's: a translation with untranslated text (editorial.translation_gate).
+UNTRANSLATED = "untranslated"
 
 REASON_LABELS = {
     FRAGMENT: _("未归属片段"),
@@ -28,6 +30,7 @@ REASON_LABELS = {
     PROVISIONAL_HEADLINE: _("临时标题"),
     OPEN_WARNINGS: _("有未处理的导入提示"),
     PHOTO_MISSING: _("缺少图片"),
+    UNTRANSLATED: _("译文未完成"),
 }
 
 

@@ -1,6 +1,7 @@
-"""Admin wiring: 导入记录 (import runs, read-only) and the gated bulk publish.
+"""Admin wiring: 导入记录 (import runs, read-only).
 
-The review queue is the editors' desk's (editorial.wagtail_hooks)."""
+The review queue and the gated bulk publish are the editors' desk's
+(editorial.wagtail_hooks)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .bulk_publish import GatedPublishBulkAction
 from .models import ImportRun
 from .views import ImportRunInspectView
 
@@ -103,6 +103,3 @@ class ImportRunViewSet(ModelViewSet):
 def register_import_runs() -> ImportRunViewSet:
     return ImportRunViewSet("import_runs")
 
-
-# order=1: registered after Wagtail's own "publish" bulk action, which it replaces.
-hooks.register("register_bulk_action", GatedPublishBulkAction, order=1)

@@ -11,6 +11,7 @@ from wagtail_localize.models import StringSegment, Translation
 from articles.models import ArticlePage
 from tests.editorial.test_translation import translate_strings
 from tests.factories import make_article
+from tests.importers.test_publish import bulk_publish_url
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,30 @@ def test_a_complete_translation_is_published(
     english.refresh_from_db()
     assert english.live
     assert english.body[1].value == "Building sites now have libraries."
+
+
+def test_bulk_publish_keeps_a_half_translated_page_a_draft(
+    chief_client, editor_client, english_draft, section
+):
+    english, translation = english_draft
+    translate_only(editor_client, translation,
+                   {"职工书屋开进工地": "Workers' libraries reach building sites"})
+    done = make_article(section, publish=False, title="完整稿件", slug="wanzheng")
+    response = chief_client.post(bulk_publish_url(english, done), {"include_descendants": ""},
+                                 follow=True)
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("1 篇稿件未发布" in m and "译文未完成 1" in m for m in shown), shown
+    english.refresh_from_db()
+    done.refresh_from_db()
+    assert not english.live
+    assert done.live
+
+
+def test_bulk_publish_publishes_a_complete_translation(
+    chief_client, editor_client, english_draft
+):
+    english, translation = english_draft
+    translate_strings(editor_client, translation)
+    chief_client.post(bulk_publish_url(english), {"include_descendants": ""})
+    english.refresh_from_db()
+    assert english.live

@@ -148,7 +148,7 @@ def test_bulk_publish_skips_held_articles_and_says_why(
     assert article(0).live
     assert not article(2).live and not article(4).live
     shown = [str(m) for m in get_messages(response.wsgi_request)]
-    assert any("2 篇导入稿件未发布" in m and "临时标题 1、缺少图片 1" in m for m in shown)
+    assert any("2 篇稿件未发布" in m and "临时标题 1、缺少图片 1" in m for m in shown)
 
 
 def test_bulk_publish_of_a_section_with_descendants_is_gated_too(

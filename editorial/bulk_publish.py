@@ -2,7 +2,9 @@
 
 Selecting many pages in a listing and publishing them must not put live what
 `--publish` would hold back: imported articles the gate doubts are left as
-drafts, and the editor is told how many and why.
+drafts, and so are translations with untranslated text (the edit view's
+translation gate, applied to the listing too); the editor is told how many
+and why.
 """
 
 from __future__ import annotations
@@ -15,16 +17,27 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 
 from articles.models import ArticlePage
+from importers.publish_gate import (
+    UNTRANSLATED,
+    count_by_reason,
+    describe_counts,
+    page_hold_reasons,
+)
 
-from .publish_gate import count_by_reason, describe_counts, page_hold_reasons
+from .translation_gate import untranslated_fields
 
 
 def latest_hold_reasons(page: Any) -> list[str]:
     """The gate's reasons for a page's latest revision (what publishing puts live)."""
     specific = page.specific_deferred
-    if not isinstance(specific, ArticlePage) or not specific.source_name:
-        return []  # only imported copy goes through the gate
-    return page_hold_reasons(specific.get_latest_revision_as_object())
+    if not isinstance(specific, ArticlePage):
+        return []
+    reasons = []
+    if specific.source_name:  # only imported copy goes through the import gate
+        reasons = page_hold_reasons(specific.get_latest_revision_as_object())
+    if untranslated_fields(page):
+        reasons.append(UNTRANSLATED)
+    return reasons
 
 
 class GatedPublishBulkAction(PublishBulkAction):
@@ -69,7 +82,7 @@ class GatedPublishBulkAction(PublishBulkAction):
         if self.held:
             messages.warning(
                 self.request,
-                _("%(n)d 篇导入稿件未发布，留在审稿队列：%(reasons)s")
+                _("%(n)d 篇稿件未发布，仍为草稿：%(reasons)s")
                 % {"n": len(self.held), "reasons": describe_counts(count_by_reason(self.held))},
             )
         return super().get_success_message(num_parent_objects, num_child_objects)
