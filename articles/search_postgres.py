@@ -37,22 +37,46 @@ class ChinesePostgresIndex(pg.PostgresIndex):
                 parts.append(sql)
                 params.extend(value_params)
             params.extend((ix.title_text, ix.body_text))
-            rows.append(f"(%s, %s, {parts[0]}, {parts[1]}, {parts[2]}, 1.0, %s, %s)")
+            rows.append(f"(%s, %s, {parts[0]}, {parts[1]}, {parts[2]}, %s, %s)")
         table = pg.IndexEntry._meta.db_table
+        # Each row gets its title norm as it is written: the average title
+        # length (in lexemes) over the table with these rows, divided by its
+        # own. That is what the stock backend's _refresh_title_norms() sets
+        # afterwards with an UPDATE, which rewrites every new row (and its
+        # three GIN index entries) a second time.
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"""
+                WITH new (content_type_id, object_id, title, autocomplete, body,
+                          title_text, body_text) AS (VALUES {", ".join(rows)}),
+                old AS (
+                    SELECT coalesce(sum(length(title)), 0) AS lexemes, count(*) AS titles
+                    FROM {table}
+                    WHERE length(title) > 0
+                      AND (content_type_id, object_id) NOT IN
+                          (SELECT content_type_id, object_id FROM new)
+                ),
+                sized AS (
+                    SELECT new.*,
+                           (old.lexemes + sum(length(new.title)) OVER ())::float
+                           / nullif(old.titles
+                                    + count(*) FILTER (WHERE length(new.title) > 0) OVER (),
+                                    0) AS average
+                    FROM new, old
+                )
                 INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body,
                                      title_norm, title_text, body_text)
-                (VALUES {", ".join(rows)})
+                SELECT content_type_id, object_id, title, autocomplete, body,
+                       CASE WHEN length(title) > 0 THEN average / length(title) ELSE 1.0 END,
+                       title_text, body_text
+                FROM sized
                 ON CONFLICT (content_type_id, object_id)
-                DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0,
+                DO UPDATE SET title = EXCLUDED.title, title_norm = EXCLUDED.title_norm,
                               autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
                               title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
                 """,
                 params,
             )
-        self._refresh_title_norms()
 
 
 class ChinesePostgresQueryMixin:
