@@ -1,12 +1,13 @@
 """The Chinese search backend on PostgreSQL tsvector (see articles.search_backend)."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, Q
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.backends.database.postgres.query import Lexeme as PgLexeme
 from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from articles.search_backend import SegmentingIndexerMixin, build_lexemes, segmented_phrase
 
@@ -133,6 +134,55 @@ class ChinesePostgresSearchQueryCompiler(
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
 
+    def ranked_ids(self, config, start, stop):
+        """The ids of the matches from `start` to `stop`, best first; None where
+        search() must answer (scores asked for, or another order than relevance).
+
+        Matched and ranked on the index table alone (its GIN indexes, then the
+        title rank of each match), with the page filters as a semi-join on the
+        primary key: the stock form joins every page row to the index through
+        a text cast and sorts whole page rows, which grows with the archive.
+        """
+        found = self.matching(config)
+        if found is None or not self.order_by_relevance:
+            return None
+        _queryset, search_query = found
+        if search_query is None:
+            return []
+        return (
+            self._matching_entries(search_query)
+            .annotate(
+                rank=SearchRank(F("title"), search_query, weights=self.sql_weights)
+                * F("title_norm")
+            )
+            # Ties (same title relevance) go to the newest page, as in search().
+            .order_by("-rank", "-page_id")
+            .values_list("page_id", flat=True)[start:stop]
+        )
+
+    def count_matches(self, config, start, stop):
+        """How many matches between `start` and `stop`, counted on the index table
+        (None where the stock count must answer)."""
+        found = self.matching(config)
+        if found is None:
+            return None
+        _queryset, search_query = found
+        if search_query is None:
+            return 0
+        return self._matching_entries(search_query).values("pk")[start:stop].count()
+
+    def _matching_entries(self, search_query):
+        pages = self.queryset.order_by().values("pk")
+        return (
+            pg.IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .filter(Q(title=search_query) | Q(body=search_query))
+            .annotate(page_id=Cast("object_id", IntegerField()))
+            .filter(page_id__in=pages)
+        )
+
+
 class ChinesePostgresAutocompleteQueryCompiler(
     ChinesePostgresQueryMixin, pg.PostgresAutocompleteQueryCompiler
 ):
@@ -140,17 +190,49 @@ class ChinesePostgresAutocompleteQueryCompiler(
 
 
 class ChinesePostgresSearchResults(pg.PostgresSearchResults):
+    """Counting and paging share one ranked list of ids.
+
+    A capped result set (the search page asks for at most 1,000) is counted
+    by ranking its ids once; the page then asked for is a slice of that same
+    list, so only its own rows are fetched and nothing is counted twice.
+    """
+
+    def _ranked(self, start: int, stop: int | None):
+        compiler = self.query_compiler
+        if not isinstance(compiler, ChinesePostgresSearchQueryCompiler) or self._score_field:
+            return None
+        cache = compiler.__dict__.setdefault("_ranked_slices", {})
+        for (first, last), ids in cache.items():
+            # A slice inside one already ranked (a count's) is read from it.
+            if last is not None and first <= start and stop is not None and stop <= last:
+                return ids[start - first : stop - first]
+        ranked = compiler.ranked_ids(compiler.get_config(self.backend), start, stop)
+        if ranked is None:
+            return None
+        cache[(start, stop)] = ids = list(ranked)
+        return ids
+
+    def _do_search(self):
+        ids = self._ranked(self.start, self.stop)
+        if ids is None:
+            return super()._do_search()
+        # Then the page rows of this slice only, in their ranked order.
+        pages = self.query_compiler.queryset.in_bulk(ids) if ids else {}
+        return [pages[pk] for pk in ids if pk in pages]
+
     def _do_count(self):
+        if self.stop is not None:
+            ids = self._ranked(self.start, self.stop)
+            if ids is not None:
+                return len(ids)
         # Counting needs no ranking or ordering: count the (sliced) matches only.
         compiler = self.query_compiler
-        found = (
-            compiler.matching(compiler.get_config(self.backend))
+        count = (
+            compiler.count_matches(compiler.get_config(self.backend), self.start, self.stop)
             if isinstance(compiler, ChinesePostgresSearchQueryCompiler)
             else None
         )
-        if found is None:
-            return super()._do_count()
-        return found[0].order_by()[self.start : self.stop].count()
+        return super()._do_count() if count is None else count
 
 
 class ChinesePostgresSearchBackend(pg.PostgresSearchBackend):
@@ -166,9 +248,6 @@ def title_match_ids(model, words: list[str], limit: int):
     A subquery on the index table alone (its title GIN index), for use inside
     another query: no join, no ranking of bodies.
     """
-    from django.db.models import IntegerField
-    from django.db.models.functions import Cast
-
     lexemes = build_lexemes(PgLexeme, PlainText(" ".join(words), operator="or"), False)
     if lexemes is None:
         return None
