@@ -139,9 +139,10 @@ class ChinesePostgresSearchQueryCompiler(
         search() must answer (scores asked for, or another order than relevance).
 
         Matched and ranked on the index table alone (its GIN indexes, then the
-        title rank of each match), with the page filters as a semi-join on the
-        primary key: the stock form joins every page row to the index through
-        a text cast and sorts whole page rows, which grows with the archive.
+        title rank of each match, top-N sorted), then kept if the page
+        queryset has them (live, language...), looked up by primary key: the
+        stock form joins every page row to the index through a text cast and
+        sorts whole page rows, a cost that grows with the archive.
         """
         found = self.matching(config)
         if found is None or not self.order_by_relevance:
@@ -149,7 +150,7 @@ class ChinesePostgresSearchQueryCompiler(
         _queryset, search_query = found
         if search_query is None:
             return []
-        return (
+        ranked = (
             self._matching_entries(search_query)
             .annotate(
                 rank=SearchRank(F("title"), search_query, weights=self.sql_weights)
@@ -157,29 +158,29 @@ class ChinesePostgresSearchQueryCompiler(
             )
             # Ties (same title relevance) go to the newest page, as in search().
             .order_by("-rank", "-page_id")
-            .values_list("page_id", flat=True)[start:stop]
+            .values_list("page_id", flat=True)
         )
-
-    def count_matches(self, config, start, stop):
-        """How many matches between `start` and `stop`, counted on the index table
-        (None where the stock count must answer)."""
-        found = self.matching(config)
-        if found is None:
-            return None
-        _queryset, search_query = found
-        if search_query is None:
-            return 0
-        return self._matching_entries(search_query).values("pk")[start:stop].count()
+        pages = self.queryset.order_by()
+        # The index also holds drafts and other languages: over-fetch a quarter.
+        chunk = max(100, (stop or 1000) * 5 // 4)
+        kept: list[int] = []
+        offset = 0
+        while stop is None or len(kept) < stop:
+            ids = list(ranked[offset : offset + chunk])
+            shown = set(pages.filter(pk__in=ids).values_list("pk", flat=True)) if ids else ()
+            kept += [pk for pk in ids if pk in shown]
+            if len(ids) < chunk:
+                break
+            offset += chunk
+        return kept[start:stop]
 
     def _matching_entries(self, search_query):
-        pages = self.queryset.order_by().values("pk")
         return (
             pg.IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
             )
             .filter(Q(title=search_query) | Q(body=search_query))
             .annotate(page_id=Cast("object_id", IntegerField()))
-            .filter(page_id__in=pages)
         )
 
 
@@ -221,18 +222,20 @@ class ChinesePostgresSearchResults(pg.PostgresSearchResults):
         return [pages[pk] for pk in ids if pk in pages]
 
     def _do_count(self):
-        if self.stop is not None:
+        if self.stop is not None:  # a capped count: the length of the ranked list
             ids = self._ranked(self.start, self.stop)
             if ids is not None:
                 return len(ids)
         # Counting needs no ranking or ordering: count the (sliced) matches only.
         compiler = self.query_compiler
-        count = (
-            compiler.count_matches(compiler.get_config(self.backend), self.start, self.stop)
+        found = (
+            compiler.matching(compiler.get_config(self.backend))
             if isinstance(compiler, ChinesePostgresSearchQueryCompiler)
             else None
         )
-        return super()._do_count() if count is None else count
+        if found is None:
+            return super()._do_count()
+        return found[0].order_by()[self.start : self.stop].count()
 
 
 class ChinesePostgresSearchBackend(pg.PostgresSearchBackend):
