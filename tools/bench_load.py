@@ -152,9 +152,9 @@ def collect_realistic_urls(seed: int = 7, searches: int = 2000) -> dict[str, lis
     """
     from taggit.models import Tag
 
+    from articles.listing import PER_PAGE
     from articles.models import ArticlePage, SectionPage
-    from articles.search_backend import query_terms
-    from articles.views import PER_PAGE
+    from articles.search_text import query_terms
     from home.models import HomePage
 
     rng = random.Random(seed)

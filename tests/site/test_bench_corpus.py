@@ -48,18 +48,18 @@ def test_every_article_is_live_on_its_first_revision(generated):
 
 
 def test_reference_index_rows_are_what_wagtail_records(generated):
-    for article in generated[:10]:
-        def rows():
-            return set(
-                ReferenceIndex.get_references_for_object(article).values_list(
-                    "to_content_type_id", "to_object_id", "content_path"
-                )
+    def rows(article):
+        return set(
+            ReferenceIndex.get_references_for_object(article).values_list(
+                "to_content_type_id", "to_object_id", "content_path"
             )
+        )
 
-        written = rows()
+    for article in generated[:10]:
+        written = rows(article)
         assert written  # at least its author and print page
         ReferenceIndex.create_or_update_for_object(article)
-        assert rows() == written
+        assert rows(article) == written
 
 
 def test_search_index_rows_are_what_the_backend_writes(generated):
