@@ -105,12 +105,12 @@ BENCH_SITE_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_site
 # The database BENCH_SITE_DB names, created through the server's postgres database.
 BENCH_SITE_DB_NAME = $(lastword $(subst /, ,$(BENCH_SITE_DB)))
 BENCH_SITE_ADMIN_DB = $(patsubst %/$(BENCH_SITE_DB_NAME),%/postgres,$(BENCH_SITE_DB))
-bench-site: install ## Public pages over the sample + 20,000 generated articles (PostgreSQL)
+bench-site: install ## Public pages over the sample + 2,000 then 20,000 generated articles, and their growth (PostgreSQL)
 	-psql "$(BENCH_SITE_ADMIN_DB)" -qc 'create database "$(BENCH_SITE_DB_NAME)"' 2>/dev/null
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
-	DATABASE_URL=$(BENCH_SITE_DB) DEBUG=0 $(PY) -m tools.bench_site --articles 20000
+	DATABASE_URL=$(BENCH_SITE_DB) DEBUG=0 $(PY) -m tools.bench_site --articles 2000,20000
 
 BENCH_IMPORT_DB ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 BENCH_WRITERS ?= public,bulk

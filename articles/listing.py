@@ -41,6 +41,11 @@ def attach_sections(articles, sections: list):
     for section in sections:
         section_url(section)  # as section.cached_url, for the templates
     for article in articles:
+        # What a card reads, present even where a list sets neither: the
+        # template engine's look-up of a missing attribute costs a dir() of
+        # the whole model instance (~0.7 ms a card).
+        article.__dict__.setdefault("thumbnail", None)
+        article.__dict__.setdefault("original_language", None)
         section = by_path.get(article.path[: -Page.steplen])
         article.section = section
         base = section_url(section) if section is not None else ""

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache as shared
-from django.db.models.functions import Substr
+from django.db.models import Exists, OuterRef, Value
+from django.db.models.functions import Concat
 
 from articles.models import ArticlePage, SectionPage
 from articles.page_cache import CACHE_SECONDS, SECTION_DEPTH, populated_key
@@ -39,15 +40,18 @@ def populated_sections(request) -> PopulatedSections:
     key = populated_key()
     found = shared.get(key)
     if found is None:
-        parents = (
-            ArticlePage.objects.live()
-            .filter(depth=SECTION_DEPTH + 1)
-            .annotate(parent=Substr("path", 1, SECTION_DEPTH * ArticlePage.steplen))
-            .values("parent")
+        # Each section looks for one live child on the path index (its children's
+        # paths lie between its own and its own + ZZZZ): the cost follows the
+        # number of sections, not of articles.
+        live_child = ArticlePage.objects.live().filter(
+            depth=SECTION_DEPTH + 1,
+            path__gt=OuterRef("path"),
+            path__lte=Concat(OuterRef("path"), Value("Z" * ArticlePage.steplen)),
         )
         rows = (
             SectionPage.objects.live()
-            .filter(depth=SECTION_DEPTH, path__in=parents)
+            .filter(depth=SECTION_DEPTH)
+            .filter(Exists(live_child))
             .values_list("path", "translation_key", "locale__language_code")
         )
         default = settings.LANGUAGE_CODE

@@ -1,12 +1,13 @@
 """The Chinese search backend on PostgreSQL tsvector (see articles.search_backend)."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F, Q
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.backends.database.postgres.query import Lexeme as PgLexeme
 from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
-from modelsearch.utils import get_content_type_pk
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from articles.search_text import SegmentingIndexerMixin, build_lexemes, segmented_phrase
 
@@ -37,22 +38,46 @@ class ChinesePostgresIndex(pg.PostgresIndex):
                 parts.append(sql)
                 params.extend(value_params)
             params.extend((ix.title_text, ix.body_text))
-            rows.append(f"(%s, %s, {parts[0]}, {parts[1]}, {parts[2]}, 1.0, %s, %s)")
+            rows.append(f"(%s, %s, {parts[0]}, {parts[1]}, {parts[2]}, %s, %s)")
         table = pg.IndexEntry._meta.db_table
+        # Each row gets its title norm as it is written: the average title
+        # length (in lexemes) over the table with these rows, divided by its
+        # own. That is what the stock backend's _refresh_title_norms() sets
+        # afterwards with an UPDATE, which rewrites every new row (and its
+        # three GIN index entries) a second time.
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"""
+                WITH new (content_type_id, object_id, title, autocomplete, body,
+                          title_text, body_text) AS (VALUES {", ".join(rows)}),
+                old AS (
+                    SELECT coalesce(sum(length(title)), 0) AS lexemes, count(*) AS titles
+                    FROM {table}
+                    WHERE length(title) > 0
+                      AND (content_type_id, object_id) NOT IN
+                          (SELECT content_type_id, object_id FROM new)
+                ),
+                sized AS (
+                    SELECT new.*,
+                           (old.lexemes + sum(length(new.title)) OVER ())::float
+                           / nullif(old.titles
+                                    + count(*) FILTER (WHERE length(new.title) > 0) OVER (),
+                                    0) AS average
+                    FROM new, old
+                )
                 INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body,
                                      title_norm, title_text, body_text)
-                (VALUES {", ".join(rows)})
+                SELECT content_type_id, object_id, title, autocomplete, body,
+                       CASE WHEN length(title) > 0 THEN average / length(title) ELSE 1.0 END,
+                       title_text, body_text
+                FROM sized
                 ON CONFLICT (content_type_id, object_id)
-                DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0,
+                DO UPDATE SET title = EXCLUDED.title, title_norm = EXCLUDED.title_norm,
                               autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
                               title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
                 """,
                 params,
             )
-        self._refresh_title_norms()
 
 
 class ChinesePostgresQueryMixin:
@@ -109,6 +134,56 @@ class ChinesePostgresSearchQueryCompiler(
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
 
+    def ranked_ids(self, config, start, stop):
+        """The ids of the matches from `start` to `stop`, best first; None where
+        search() must answer (scores asked for, or another order than relevance).
+
+        Matched and ranked on the index table alone (its GIN indexes, then the
+        title rank of each match, top-N sorted), then kept if the page
+        queryset has them (live, language...), looked up by primary key: the
+        stock form joins every page row to the index through a text cast and
+        sorts whole page rows, a cost that grows with the archive.
+        """
+        found = self.matching(config)
+        if found is None or not self.order_by_relevance:
+            return None
+        _queryset, search_query = found
+        if search_query is None:
+            return []
+        ranked = (
+            self._matching_entries(search_query)
+            .annotate(
+                rank=SearchRank(F("title"), search_query, weights=self.sql_weights)
+                * F("title_norm")
+            )
+            # Ties (same title relevance) go to the newest page, as in search().
+            .order_by("-rank", "-page_id")
+            .values_list("page_id", flat=True)
+        )
+        pages = self.queryset.order_by()
+        # The index also holds drafts and other languages: over-fetch a quarter.
+        chunk = max(100, (stop or 1000) * 5 // 4)
+        kept: list[int] = []
+        offset = 0
+        while stop is None or len(kept) < stop:
+            ids = list(ranked[offset : offset + chunk])
+            shown = set(pages.filter(pk__in=ids).values_list("pk", flat=True)) if ids else ()
+            kept += [pk for pk in ids if pk in shown]
+            if len(ids) < chunk:
+                break
+            offset += chunk
+        return kept[start:stop]
+
+    def _matching_entries(self, search_query):
+        return (
+            pg.IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .filter(Q(title=search_query) | Q(body=search_query))
+            .annotate(page_id=Cast("object_id", IntegerField()))
+        )
+
+
 class ChinesePostgresAutocompleteQueryCompiler(
     ChinesePostgresQueryMixin, pg.PostgresAutocompleteQueryCompiler
 ):
@@ -116,7 +191,41 @@ class ChinesePostgresAutocompleteQueryCompiler(
 
 
 class ChinesePostgresSearchResults(pg.PostgresSearchResults):
+    """Counting and paging share one ranked list of ids.
+
+    A capped result set (the search page asks for at most 1,000) is counted
+    by ranking its ids once; the page then asked for is a slice of that same
+    list, so only its own rows are fetched and nothing is counted twice.
+    """
+
+    def _ranked(self, start: int, stop: int | None):
+        compiler = self.query_compiler
+        if not isinstance(compiler, ChinesePostgresSearchQueryCompiler) or self._score_field:
+            return None
+        cache = compiler.__dict__.setdefault("_ranked_slices", {})
+        for (first, last), ids in cache.items():
+            # A slice inside one already ranked (a count's) is read from it.
+            if last is not None and first <= start and stop is not None and stop <= last:
+                return ids[start - first : stop - first]
+        ranked = compiler.ranked_ids(compiler.get_config(self.backend), start, stop)
+        if ranked is None:
+            return None
+        cache[(start, stop)] = ids = list(ranked)
+        return ids
+
+    def _do_search(self):
+        ids = self._ranked(self.start, self.stop)
+        if ids is None:
+            return super()._do_search()
+        # Then the page rows of this slice only, in their ranked order.
+        pages = self.query_compiler.queryset.in_bulk(ids) if ids else {}
+        return [pages[pk] for pk in ids if pk in pages]
+
     def _do_count(self):
+        if self.stop is not None:  # a capped count: the length of the ranked list
+            ids = self._ranked(self.start, self.stop)
+            if ids is not None:
+                return len(ids)
         # Counting needs no ranking or ordering: count the (sliced) matches only.
         compiler = self.query_compiler
         found = (
@@ -142,9 +251,6 @@ def title_match_ids(model, words: list[str], limit: int):
     A subquery on the index table alone (its title GIN index), for use inside
     another query: no join, no ranking of bodies.
     """
-    from django.db.models import IntegerField
-    from django.db.models.functions import Cast
-
     lexemes = build_lexemes(PgLexeme, PlainText(" ".join(words), operator="or"), False)
     if lexemes is None:
         return None

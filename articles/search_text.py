@@ -122,9 +122,22 @@ def segmented_phrase(phrase: Phrase) -> Phrase:
 
 
 class SegmentingIndexerMixin:
-    """Every string that goes into the index is segmented first."""
+    """Every string that goes into the index is segmented first.
+
+    The stock indexer prepares every field once per column it fills (title,
+    body, autocomplete and their plain texts): here each field of the object
+    is read and segmented once, so tags are fetched once and jieba runs once.
+    """
 
     def prepare_value(self, value):
         if isinstance(value, (list, dict)):
             return super().prepare_value(value)  # recurses into prepare_value per item
         return segment_for_index(force_str(value))
+
+    def prepare_field(self, obj, field):
+        if obj is not self.obj:  # a related object: not kept, nothing to reuse
+            return super().prepare_field(obj, field)
+        prepared = self.__dict__.setdefault("_prepared_fields", {})
+        if id(field) not in prepared:
+            prepared[id(field)] = list(super().prepare_field(obj, field))
+        return iter(prepared[id(field)])

@@ -8,14 +8,17 @@ pages, authors and tags like real ones.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import random
 import uuid
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.search.backends import get_search_backend
+from modelcluster.models import get_all_child_relations
+from wagtail.search.backends import get_search_backends
 
 from articles.models import (
     ArticleAuthor,
@@ -74,13 +77,15 @@ def _vocabulary() -> tuple[list[str], list[int]]:
 def _sentence(rng: random.Random) -> str:
     # General vocabulary at its natural frequencies, with the paper's own topics mixed in.
     words, cumulative = _vocabulary()
+    total, last = cumulative[-1] + 0.0, len(cumulative) - 1
     n = rng.randint(6, 14)
     parts = []
     for _ in range(n):
         if rng.random() < 0.08:
             parts.append(rng.choice(WORDS))
         else:
-            parts.append(rng.choices(words, cum_weights=cumulative)[0])
+            # rng.choices(words, cum_weights=cumulative)[0], without its per-call set-up.
+            parts.append(words[bisect.bisect(cumulative, rng.random() * total, 0, last)])
         if rng.random() < 0.35:
             parts.append(rng.choice(CONNECTORS[:-1]))
     return "".join(parts).rstrip("，的在和为了是对将把与") + "。"
@@ -99,11 +104,12 @@ def _title(rng: random.Random) -> str:
 
 def generate(count: int, home, *, seed: int = 7, batch: int = 1000, log=print) -> int:
     """Add `count` live articles under the home page's public sections. Returns how many."""
-    rng = random.Random(seed)
     sections = list(
         SectionPage.objects.child_of(home).filter(is_inbox=False).order_by("path")
     )
     existing = ArticlePage.objects.filter(slug__startswith=SLUG_PREFIX, locale=home.locale).count()
+    # A corpus grown in steps (2,000 then 20,000) gets new text in each step.
+    rng = random.Random(seed if not existing else f"{seed}:{existing}")
     todo = count - existing
     if todo <= 0:
         log(f"corpus: {existing} generated articles already present")
@@ -136,80 +142,33 @@ def generate(count: int, home, *, seed: int = 7, batch: int = 1000, log=print) -
         batch_size=2000,
     )
     print_pages = {
-        (p.edition_date, p.page_number): p.pk
+        (p.edition_date, p.page_number): p
         for p in PrintPage.objects.filter(edition_date__gte=start)
     }
 
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    backend = get_search_backend()
+    corpus = _Corpus(
+        rng=rng, home=home, count=count, days=days, print_pages=print_pages,
+        authors=authors, tags=tags,
+        content_type=ContentType.objects.get_for_model(ArticlePage),
+    )
+    backends = list(get_search_backends(with_auto_update=True))
     made = 0
-    serial = existing
     while made < todo:
         n = min(batch, todo - made)
         with transaction.atomic():
             sections = list(SectionPage.objects.filter(pk__in=[s.pk for s in sections]))
-            pages, numchild = [], {s.pk: s.numchild for s in sections}
-            for _ in range(n):
-                section = rng.choice(sections)
-                numchild[section.pk] += 1
-                serial += 1
-                day = days[serial * len(days) // max(count, 1) % len(days)]
-                published = timezone.make_aware(
-                    datetime.datetime.combine(day, datetime.time(6)) +
-                    datetime.timedelta(minutes=serial % 600)
-                )
-                title = _title(rng)
-                body = []
-                for j in range(rng.randint(4, 9)):
-                    if j == 3 and rng.random() < 0.5:
-                        body.append({"type": "heading", "value": _title(rng),
-                                     "id": str(uuid.uuid4())})
-                    body.append({"type": "paragraph", "value": _paragraph(rng),
-                                 "id": str(uuid.uuid4())})
-                if rng.random() < 0.3:
-                    body.append({"type": "photo", "id": str(uuid.uuid4()), "value": {
-                        "image": None, "caption": _sentence(rng), "credit": "本报记者 摄"}})
-                page_number = rng.randint(1, 8)
-                pages.append(
-                    ArticlePage(
-                        title=title, draft_title=title, slug=f"{SLUG_PREFIX}{serial}",
-                        path=ArticlePage._get_path(section.path, section.depth + 1,
-                                                   numchild[section.pk]),
-                        depth=section.depth + 1, numchild=0,
-                        url_path=f"{section.url_path}{SLUG_PREFIX}{serial}/",
-                        content_type=content_type, locale_id=home.locale_id,
-                        translation_key=uuid.uuid4(), live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=published, last_published_at=published,
-                        latest_revision_created_at=published,
-                        kicker=_title(rng) if rng.random() < 0.4 else "",
-                        subheadline=_title(rng) if rng.random() < 0.5 else "",
-                        reader_prompt=_sentence(rng) if rng.random() < 0.2 else "",
-                        byline="本报记者", body=body,
-                        print_page_id=print_pages.get((day, page_number)),
-                        # What ArticlePage.save() would store (bulk inserts skip it).
-                        display_date=day,
-                        print_order=print_order_of(page_number, serial % 12),
-                    )
-                )
+            numchild = {s.pk: s.numchild for s in sections}
+            pages = [
+                corpus.article(existing + made + i + 1, sections, numchild)
+                for i in range(n)
+            ]
             _bulk_insert_pages(pages)
             for section in sections:
                 SectionPage.objects.filter(pk=section.pk).update(numchild=numchild[section.pk])
-            ArticleAuthor.objects.bulk_create(
-                [
-                    ArticleAuthor(page_id=p.pk, author=rng.choice(authors),
-                                  role=AuthorRole.REPORTER, sort_order=0)
-                    for p in pages
-                ]
-            )
-            ArticlePageTag.objects.bulk_create(
-                [
-                    ArticlePageTag(content_object_id=p.pk, tag=tag)
-                    for p in pages
-                    for tag in rng.sample(tags, rng.randint(0, 3))
-                ]
-            )
-            backend.add_bulk(ArticlePage, pages)
+            corpus.attach_authors_and_tags(pages)
+            _publish_records(pages)
+            for backend in backends:
+                backend.add_bulk(ArticlePage, pages)
         made += n
         log(f"corpus: {existing + made}/{count}")
     from django.db import connection
@@ -220,16 +179,156 @@ def generate(count: int, home, *, seed: int = 7, batch: int = 1000, log=print) -
     return made
 
 
+@dataclass
+class _Corpus:
+    """What every generated article draws from."""
+
+    rng: random.Random
+    home: object
+    count: int
+    days: list[datetime.date]
+    print_pages: dict
+    authors: list[Author]
+    tags: list
+    content_type: ContentType
+
+    def article(self, serial: int, sections: list[SectionPage], numchild: dict) -> ArticlePage:
+        """The next article, in a random section (its path taken from `numchild`)."""
+        rng, days = self.rng, self.days
+        section = rng.choice(sections)
+        numchild[section.pk] += 1
+        day = days[serial * len(days) // max(self.count, 1) % len(days)]
+        published = timezone.make_aware(
+            datetime.datetime.combine(day, datetime.time(6))
+            + datetime.timedelta(minutes=serial % 600)
+        )
+        title = _title(rng)
+        body = []
+        for j in range(rng.randint(4, 9)):
+            if j == 3 and rng.random() < 0.5:
+                body.append({"type": "heading", "value": _title(rng), "id": str(uuid.uuid4())})
+            body.append({"type": "paragraph", "value": _paragraph(rng), "id": str(uuid.uuid4())})
+        if rng.random() < 0.3:
+            body.append({"type": "photo", "id": str(uuid.uuid4()), "value": {
+                "image": None, "caption": _sentence(rng), "credit": "本报记者 摄"}})
+        page_number = rng.randint(1, 8)
+        return ArticlePage(
+            title=title, draft_title=title, slug=f"{SLUG_PREFIX}{serial}",
+            path=ArticlePage._get_path(section.path, section.depth + 1, numchild[section.pk]),
+            depth=section.depth + 1, numchild=0,
+            url_path=f"{section.url_path}{SLUG_PREFIX}{serial}/",
+            content_type=self.content_type, locale_id=self.home.locale_id,
+            translation_key=uuid.uuid4(), live=True, has_unpublished_changes=False,
+            first_published_at=published, last_published_at=published,
+            latest_revision_created_at=published,
+            kicker=_title(rng) if rng.random() < 0.4 else "",
+            subheadline=_title(rng) if rng.random() < 0.5 else "",
+            reader_prompt=_sentence(rng) if rng.random() < 0.2 else "",
+            byline="本报记者", body=body,
+            print_page=self.print_pages.get((day, page_number)),
+            source_position=serial % 12,
+            # What ArticlePage.save() would store (bulk inserts skip it).
+            display_date=day,
+            print_order=print_order_of(page_number, serial % 12),
+        )
+
+    def attach_authors_and_tags(self, pages: list[ArticlePage]) -> None:
+        """One reporter and up to three tags each, written and held on the pages.
+
+        Child relations are held in memory: the revision, the reference index
+        and the search index then read them without a query per page.
+        """
+        rng = self.rng
+        for page in pages:
+            for relation in get_all_child_relations(page):
+                setattr(page, relation.get_accessor_name(), [])
+            page.article_authors = [
+                ArticleAuthor(page=page, author=rng.choice(self.authors),
+                              role=AuthorRole.REPORTER, sort_order=0)
+            ]
+        for page in pages:
+            page.tagged_items = [
+                ArticlePageTag(content_object=page, tag=tag)
+                for tag in rng.sample(self.tags, rng.randint(0, 3))
+            ]
+        ArticleAuthor.objects.bulk_create([a for p in pages for a in p.article_authors.all()])
+        ArticlePageTag.objects.bulk_create([t for p in pages for t in p.tagged_items.all()])
+
+
+def _publish_records(pages: list[ArticlePage]) -> None:
+    """What a publishing import leaves beside each page row (importers/writers/bulk.py):
+
+    the first revision, live and latest; the history of its creation and
+    publication; its reference index rows.
+    """
+    from django.db.models import CharField, OuterRef, Subquery, Value
+    from django.db.models.functions import Cast
+    from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+
+    from importers.writers.bulk import draft_content
+    from importers.writers.bulk_tree import reference_rows
+
+    base_type = pages[0].get_base_content_type()
+    revisions = [
+        Revision(
+            content_type_id=page.content_type_id, base_content_type=base_type,
+            object_id=str(page.pk), content=draft_content(page),
+            # An expression keeps Django from PostgreSQL's UNNEST form (see bulk.py).
+            object_str=Value(page.title), created_at=page.latest_revision_created_at,
+        )
+        for page in pages
+    ]
+    Revision.objects.bulk_create(revisions)  # returns their ids (PostgreSQL, SQLite)
+    for revision in revisions:
+        revision.object_str = revision.object_str.value
+    first_revision = Subquery(
+        Revision.objects.filter(
+            base_content_type=base_type,
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        ).order_by("pk").values("pk")[:1]
+    )
+    Page.objects.filter(pk__in=[p.pk for p in pages]).update(
+        latest_revision_id=first_revision, live_revision_id=first_revision
+    )
+    logs = []
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision_id = page.live_revision_id = revision.pk
+        for action, with_revision in (
+            ("wagtail.create", False), ("wagtail.edit", True), ("wagtail.publish", True)
+        ):
+            logs.append(
+                PageLogEntry(
+                    content_type_id=page.content_type_id, page_id=page.pk, label=page.title,
+                    action=action, content_changed=True, timestamp=page.first_published_at,
+                    revision_id=page.live_revision_id if with_revision else None,
+                )
+            )
+    PageLogEntry.objects.bulk_create(logs)
+    ReferenceIndex.objects.bulk_create([row for page in pages for row in reference_rows(page)])
+
+
 def _bulk_insert_pages(pages: list[ArticlePage]) -> None:
     """INSERT the wagtailcore_page rows, then the articles_articlepage rows."""
+    from django.db.models import Value
     from wagtail.models import Page
 
     base_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
+    # An expression in the rows keeps Django from PostgreSQL's UNNEST form,
+    # which escapes every value through text arrays on the client (see
+    # importers/writers/bulk.py); plain multi-row VALUES is much cheaper.
+    for page in pages:
+        page.draft_title = Value(page.draft_title)
     Page.objects._insert(pages, fields=base_fields, returning_fields=None, raw=False)
+    for page in pages:
+        page.draft_title = page.draft_title.value
     # Fetch the new ids by path (the insert above cannot return them for MTI rows).
     ids = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "id"))
     for page in pages:
         page.id = page.page_ptr_id = ids[page.path]
         page.pk = page.id
     child_fields = ArticlePage._meta.local_concrete_fields
+    for page in pages:
+        page.byline = Value(page.byline)
     ArticlePage.objects._insert(pages, fields=child_fields, returning_fields=None, raw=True)
+    for page in pages:
+        page.byline = page.byline.value

@@ -38,6 +38,8 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     errors: Counter = field(default_factory=Counter)
     by_kind: dict[str, list[float]] = field(default_factory=dict)
+    # X-Page-Cache of each answer: "hit", "miss" or "-" (not cacheable).
+    page_cache: Counter = field(default_factory=Counter)
 
     @property
     def requests(self) -> int:
@@ -60,7 +62,7 @@ def drive(
 ) -> LoadResult:
     """Send GETs from `concurrency` threads for `seconds`; bounded in time, loopback only."""
     assert base_url.startswith(("http://127.", "http://localhost", "http://[::1]"))
-    weights = {"home": 2, "section": 3, "article": 8, "search": 2, "feed": 1}
+    weights = {"home": 2, "section": 3, "article": 8, "search": 2, "feed": 1, "tag": 1}
     kinds = [k for k in weights if urls.get(k)]
     result = LoadResult(seconds=seconds, by_kind={k: [] for k in kinds})
     lock = threading.Lock()
@@ -76,10 +78,12 @@ def drive(
             try:
                 response = session.get(url, timeout=30)
                 status = response.status_code
+                cached = response.headers.get("X-Page-Cache", "-")
             except requests.RequestException as exc:
-                status = type(exc).__name__
+                status, cached = type(exc).__name__, "-"
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
+                result.page_cache[cached] += 1
                 if status == 200:
                     result.latencies_ms.append(elapsed)
                     result.by_kind[kind].append(elapsed)
@@ -105,6 +109,12 @@ def report(result: LoadResult, out=sys.stdout) -> None:
         + (f"  {dict(result.errors)}" if result.errors else "")
         + "\n"
     )
+    looked_up = result.page_cache["hit"] + result.page_cache["miss"]
+    if looked_up:
+        out.write(
+            f"page cache hits: {result.page_cache['hit'] / looked_up:.0%} of {looked_up} "
+            "cacheable answers\n"
+        )
     for kind, values in result.by_kind.items():
         if values:
             out.write(f"  {kind:<8} n={len(values):<6} median {statistics.median(values):.1f} ms\n")
@@ -131,6 +141,52 @@ def collect_urls(article_sample: int = 500) -> dict[str, list[str]]:
         "article": articles,
         "search": [f"/zh-hans/search/?q={q}" for q in SEARCHES],
         "feed": ["/zh-hans/feed/"] + [f"{u}feed/" for u in sections[:3]],
+    }
+
+
+def collect_realistic_urls(seed: int = 7, searches: int = 2000) -> dict[str, list[str]]:
+    """Many distinct URLs, most of them not in the page cache yet.
+
+    Every live article, every listing page of every section, every tag, and
+    searches for one or two words drawn from the corpus's own headlines.
+    """
+    from taggit.models import Tag
+
+    from articles.listing import PER_PAGE
+    from articles.models import ArticlePage, SectionPage
+    from articles.search_text import query_terms
+    from home.models import HomePage
+
+    rng = random.Random(seed)
+    home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)
+    sections = list(SectionPage.objects.child_of(home).live().filter(is_inbox=False))
+    section_url = {s.path: s.url for s in sections}
+    articles, titles = [], []
+    rows = (
+        ArticlePage.objects.live().filter(locale=home.locale)
+        .values_list("path", "slug", "title").iterator()
+    )
+    for path, slug, title in rows:
+        base = section_url.get(path[: -ArticlePage.steplen])
+        if base:  # the inbox's articles are reachable too, but rarely read
+            articles.append(f"{base}{slug}/")
+            titles.append(title)
+    listing = []
+    for section in sections:
+        count = ArticlePage.objects.live().child_of(section).count()
+        listing += [f"{section_url[section.path]}?page={n}"
+                    for n in range(1, max(1, -(-count // PER_PAGE)) + 1)]
+    words = [w for t in rng.sample(titles, min(len(titles), 3000)) for w in query_terms(t)
+             if len(w) >= 2]
+    queries = {" ".join(rng.sample(words, rng.choice((1, 1, 2)))) for _ in range(searches)}
+    tags = list(Tag.objects.filter(articles_articlepagetag_items__isnull=False)
+                .values_list("name", flat=True).distinct())
+    return {
+        "home": ["/zh-hans/", "/en/"],
+        "section": listing,
+        "article": articles,
+        "search": [f"/zh-hans/search/?q={q}" for q in sorted(queries)],
+        "tag": [f"/zh-hans/tags/{t}/" for t in tags],
     }
 
 
@@ -194,12 +250,25 @@ def drive_during_import(base_url: str, urls: dict[str, list[str]], args) -> Load
     return result
 
 
+def drive_realistic(base_url: str, urls: dict[str, list[str]], args) -> LoadResult:
+    sizes = ", ".join(f"{len(v)} {k}" for k, v in urls.items())
+    sys.stdout.write(f"-- realistic mix: random picks among {sizes} URLs\n")
+    result = drive(base_url, urls, seconds=args.seconds, concurrency=args.concurrency)
+    report(result)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--mix", choices=("cached", "realistic", "both"), default="both",
+        help="cached: a fixed small URL set (measures the page cache); realistic: every "
+        "article, listing page, tag and searches drawn from the corpus, mostly cache misses",
+    )
     parser.add_argument(
         "--during-import", type=int, default=0, metavar="ARTICLES",
         help="then read again while a publishing import of this many new articles runs",
@@ -223,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # a settled database, as autovacuum keeps one
     urls = collect_urls()
+    realistic = collect_realistic_urls() if args.mix != "cached" else None
     connection.close()
 
     port = free_port()
@@ -235,8 +305,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"gunicorn {args.workers} workers, {settings.DATABASES['default']['NAME']} "
                 f"on PostgreSQL, Redis cache; {args.concurrency} readers for {args.seconds:.0f} s\n"
             )
-            result = drive(base_url, urls, seconds=args.seconds, concurrency=args.concurrency)
-            report(result)
+            if args.mix == "realistic":
+                result = drive_realistic(base_url, realistic, args)
+            else:
+                sys.stdout.write("-- cached mix: a fixed set of URLs\n")
+                result = drive(base_url, urls, seconds=args.seconds, concurrency=args.concurrency)
+                report(result)
+                if args.mix == "both":
+                    missed = drive_realistic(base_url, realistic, args)
+                    result.errors.update(missed.errors)
             if args.during_import:
                 during = drive_during_import(base_url, urls, args)
                 ratio = (during.requests / during.seconds) / (result.requests / result.seconds)

@@ -1,6 +1,6 @@
 """Benchmark the public pages: median and p95 latency, uncached and cached.
 
-    python -m tools.bench_site [--articles 20000] [--requests 200]
+    python -m tools.bench_site [--articles 2000,20000] [--requests 200]
 
 Generates the corpus first when it is missing (tools/bench_corpus.py),
 then drives Django's test client in process: home, section, article and
@@ -9,8 +9,11 @@ full view runs; Wagtail's own small caches stay warm as in production) and
 cached (served by the page-cache middleware). Prints a table with the query
 count of each page type and the app process's CPU time per uncached request
 (wall-clock figures include waiting for PostgreSQL and for a busy machine).
+Given several sizes (--articles 2000,20000) it grows the corpus from one to
+the next in the same database and prints each page type's growth.
 """
 
+import argparse
 import os
 import random
 import statistics
@@ -45,15 +48,41 @@ def percentile(values, pct):
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
+def sizes_argument(value: str) -> list[int]:
+    """"20000" or "2000,20000": the corpus sizes to measure, smallest first."""
+    try:
+        sizes = sorted({int(part) for part in value.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--articles takes article counts separated by commas, not {value!r}"
+        ) from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("--articles needs at least one count above zero")
+    return sizes
+
+
+def median(values) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
 class Command(BaseCommand):
     help = "Measure home/section/article/search latency, uncached and cached."
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=20_000)
+        parser.add_argument(
+            "--articles", type=sizes_argument, default=[20_000],
+            help="corpus size, or sizes separated by commas (2000,20000): each is "
+            "measured in turn and the last is compared with the first",
+        )
         parser.add_argument("--requests", type=int, default=200)
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, articles, requests, seed, **options):
+        measured = [(size, self.measure(size, requests, seed)) for size in articles]
+        if len(measured) > 1:
+            self.compare(measured[0], measured[-1])
+
+    def measure(self, articles: int, requests: int, seed: int) -> list[tuple]:
         # Imported here: the models need django.setup(), which main() runs.
         from articles.models import ArticlePage, SectionPage
         from articles.page_cache import bump_version
@@ -61,10 +90,13 @@ class Command(BaseCommand):
         from tools.bench_corpus import generate
 
         home = HomePage.objects.get(locale__language_code="zh-hans", depth=2)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         made = generate(articles, home, seed=seed, log=lambda m: self.stderr.write(m))
         if made:
-            self.stdout.write(f"generated {made} articles in {time.perf_counter() - started:.0f} s")
+            self.stdout.write(
+                f"generated {made} articles in {time.perf_counter() - started:.0f} s"
+                f" (generator CPU {time.process_time() - cpu_started:.0f} s)"
+            )
         if connection.vendor == "postgresql":
             # Measure a settled database, as autovacuum keeps one in production:
             # fresh bulk inserts leave GIN pending lists and dead rows behind.
@@ -127,11 +159,29 @@ class Command(BaseCommand):
             f" {'cached median':>14} {'p95':>8} {'speed-up':>9} {'queries':>8}"
         )
         for name, uncached, cached, queries, cpu in rows:
-            um, cm = statistics.median(uncached), statistics.median(cached)
+            um, cm = median(uncached), median(cached)
             self.stdout.write(
                 f"{name:<8} {um:>13.1f} ms {percentile(uncached, 95):>5.1f} ms"
-                f" {statistics.median(cpu):>5.1f} ms"
+                f" {median(cpu):>5.1f} ms"
                 f" {cm:>11.2f} ms {percentile(cached, 95):>5.2f} ms {um / cm:>8.0f}x {queries:>8}"
+            )
+        return rows
+
+    def compare(self, small: tuple[int, list], large: tuple[int, list]) -> None:
+        """Per page type: how much the uncached page grew from the small corpus to the large."""
+        (few, before), (many, after) = small, large
+        self.stdout.write(
+            f"growth from {few} to {many} articles (same run; 1.00x = flat)\n"
+            f"{'page':<8} {'uncached median':>22} {'ratio':>6} {'app CPU':>20} {'ratio':>6}"
+            f" {'queries':>9}"
+        )
+        for (name, u0, _c0, q0, cpu0), (_name, u1, _c1, q1, cpu1) in zip(
+            before, after, strict=True
+        ):
+            wall0, wall1, app0, app1 = median(u0), median(u1), median(cpu0), median(cpu1)
+            self.stdout.write(
+                f"{name:<8} {wall0:>8.1f} → {wall1:>6.1f} ms {wall1 / wall0:>5.2f}x"
+                f" {app0:>6.1f} → {app1:>6.1f} ms {app1 / app0:>5.2f}x {q0:>4} → {q1:<4}"
             )
 
 
