@@ -1,11 +1,12 @@
 """The Chinese search backend on PostgreSQL tsvector (see articles.search_backend)."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import transaction
 from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Cast
-from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres import postgres as pg
 from modelsearch.backends.database.postgres.query import Lexeme as PgLexeme
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
@@ -13,49 +14,111 @@ from articles.search_text import SegmentingIndexerMixin, build_lexemes, segmente
 
 
 class ChinesePostgresObjectIndexer(SegmentingIndexerMixin, pg.ObjectIndexer):
-    pass
+    def vector_texts(self, column: str) -> list[tuple[str, str]]:
+        """(text, weight) pairs that make up the `column` vector, as as_vector() gets them."""
+        texts = []
+        for field in self.search_fields:
+            for current, boost, value in self.prepare_field(self.obj, field):
+                if column == "autocomplete":
+                    keep = isinstance(current, AutocompleteField)
+                else:
+                    keep = isinstance(current, SearchField) and (
+                        (current.field_name == "title") == (column == "title")
+                    )
+                if keep and value.strip():
+                    texts.append((value.strip(), boost))
+        return texts
+
+
+# Every index row of a batch is copied (COPY) into two temporary tables, then
+# written by one INSERT ... SELECT that builds the vectors on the server: the
+# same setweight(to_tsvector(...)) || ... the stock backend spells out per row
+# in the statement text, without a statement that grows with the batch (whose
+# building and parsing on the client cost as much as the server's work).
+_STAGE = """
+CREATE TEMP TABLE IF NOT EXISTS search_stage_rows (
+    n int, content_type_id int, object_id varchar(50), title_text text, body_text text
+) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS search_stage_texts (
+    n int, col text, ord int, config text, weight "char", value text
+) ON COMMIT DELETE ROWS;
+CREATE OR REPLACE AGGREGATE pg_temp.search_stage_concat(tsvector) (
+    SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = ''
+);
+TRUNCATE search_stage_rows, search_stage_texts;
+"""
+
+
+def _vector_sql(column: str) -> str:
+    return f"""coalesce((
+        SELECT pg_temp.search_stage_concat(setweight(
+                   CASE WHEN t.config IS NULL THEN to_tsvector(t.value)
+                        ELSE to_tsvector(t.config::regconfig, t.value) END,
+                   t.weight) ORDER BY t.ord)
+        FROM search_stage_texts t WHERE t.n = r.n AND t.col = '{column}'
+    ), ''::tsvector)"""
 
 
 class ChinesePostgresIndex(pg.PostgresIndex):
     def add_items(self, model, objs):
-        # Same as PostgresIndex.add_items, with the segmenting indexer.
+        # Same rows as PostgresIndex.add_items, with the segmenting indexer.
         if not model.get_search_fields():
             return
         indexers = [ChinesePostgresObjectIndexer(obj, self.backend) for obj in objs]
         if not indexers:
             return
         content_type_pk = get_content_type_pk(model)
-        compiler = InsertQuery(pg.IndexEntry).get_compiler(connection=self.write_connection)
-        rows, params = [], []
-        for ix in indexers:
-            params.extend((content_type_pk, ix.id))
-            parts = []
-            for name in ("title", "autocomplete", "body"):
-                value = compiler.prepare_value(
-                    pg.IndexEntry._meta.get_field(name), getattr(ix, name)
-                )
-                sql, value_params = value.as_sql(compiler, self.write_connection)
-                parts.append(sql)
-                params.extend(value_params)
-            params.extend((ix.title_text, ix.body_text))
-            rows.append(f"(%s, %s, {parts[0]}, {parts[1]}, {parts[2]}, %s, %s)")
         table = pg.IndexEntry._meta.db_table
-        # Each row gets its title norm as it is written: the average title
-        # length (in lexemes) over the table with these rows, divided by its
-        # own. That is what the stock backend's _refresh_title_norms() sets
-        # afterwards with an UPDATE, which rewrites every new row (and its
-        # three GIN index entries) a second time.
-        with self.write_connection.cursor() as cursor:
+        configs = {
+            "title": self.backend.config,
+            "body": self.backend.config,
+            "autocomplete": self.backend.autocomplete_config,
+        }
+        # Everything is read first: preparing fields may query (related
+        # objects), which the connection cannot do while a COPY is open.
+        rows = [(n, content_type_pk, ix.id, ix.title_text, ix.body_text)
+                for n, ix in enumerate(indexers)]
+        texts = [
+            (n, column, ord_, config, weight, text)
+            for n, ix in enumerate(indexers)
+            for column, config in configs.items()
+            for ord_, (text, weight) in enumerate(ix.vector_texts(column))
+        ]
+        with transaction.atomic(using=self.write_connection.alias), \
+                self.write_connection.cursor() as cursor:
+            cursor.execute(_STAGE)
+            raw = cursor.cursor if hasattr(cursor, "cursor") else cursor
+            with raw.copy(
+                "COPY search_stage_rows (n, content_type_id, object_id, title_text, body_text)"
+                " FROM STDIN"
+            ) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            with raw.copy(
+                "COPY search_stage_texts (n, col, ord, config, weight, value) FROM STDIN"
+            ) as copy:
+                for row in texts:
+                    copy.write_row(row)
+            # Each row gets its title norm as it is written: the average title
+            # length (in lexemes) over the table with these rows, divided by its
+            # own. That is what the stock backend's _refresh_title_norms() sets
+            # afterwards with an UPDATE, which rewrites every new row (and its
+            # three GIN index entries) a second time.
             cursor.execute(
                 f"""
-                WITH new (content_type_id, object_id, title, autocomplete, body,
-                          title_text, body_text) AS (VALUES {", ".join(rows)}),
+                WITH new AS (
+                    SELECT r.content_type_id, r.object_id, r.title_text, r.body_text,
+                           {_vector_sql("title")} AS title,
+                           {_vector_sql("autocomplete")} AS autocomplete,
+                           {_vector_sql("body")} AS body
+                    FROM search_stage_rows r
+                ),
                 old AS (
                     SELECT coalesce(sum(length(title)), 0) AS lexemes, count(*) AS titles
                     FROM {table}
                     WHERE length(title) > 0
                       AND (content_type_id, object_id) NOT IN
-                          (SELECT content_type_id, object_id FROM new)
+                          (SELECT content_type_id, object_id FROM search_stage_rows)
                 ),
                 sized AS (
                     SELECT new.*,
@@ -75,8 +138,7 @@ class ChinesePostgresIndex(pg.PostgresIndex):
                 DO UPDATE SET title = EXCLUDED.title, title_norm = EXCLUDED.title_norm,
                               autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
                               title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
-                """,
-                params,
+                """
             )
 
 

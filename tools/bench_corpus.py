@@ -12,6 +12,7 @@ import bisect
 import datetime
 import random
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -152,6 +153,18 @@ def generate(count: int, home, *, seed: int = 7, batch: int = 1000, log=print) -
         content_type=ContentType.objects.get_for_model(ArticlePage),
     )
     backends = list(get_search_backends(with_auto_update=True))
+    with _search_indexes_deferred():
+        made = _write_batches(corpus, sections, backends, existing, todo, batch, log)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh statistics for the planner
+            cursor.execute("ANALYZE")
+    return made
+
+
+def _write_batches(corpus, sections, backends, existing, todo, batch, log) -> int:
+    count = corpus.count
     made = 0
     while made < todo:
         n = min(batch, todo - made)
@@ -171,12 +184,42 @@ def generate(count: int, home, *, seed: int = 7, batch: int = 1000, log=print) -
                 backend.add_bulk(ArticlePage, pages)
         made += n
         log(f"corpus: {existing + made}/{count}")
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:  # fresh statistics for the planner
-            cursor.execute("ANALYZE")
     return made
+
+
+@contextmanager
+def _search_indexes_deferred():
+    """On PostgreSQL, the search table's GIN indexes are dropped for the load
+    and built once at the end: building a GIN index over all rows costs a
+    fraction of keeping it up to date row by row. Rebuilt whatever happens.
+    """
+    from django.db import connection
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes"
+            " WHERE tablename = %s AND indexdef LIKE '%%USING gin%%'",
+            [IndexEntry._meta.db_table],
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            if connection.in_atomic_block:
+                # An index cannot be built over rows with deferred checks pending.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            for _name, definition in indexes:
+                cursor.execute(definition)
+            cursor.execute("RESET maintenance_work_mem")
 
 
 @dataclass
