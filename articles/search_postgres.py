@@ -212,13 +212,8 @@ class ChinesePostgresSearchQueryCompiler(
         _queryset, search_query = found
         if search_query is None:
             return []
-        # A body-only match has no title relevance (rank 0): those follow the
-        # title matches, newest first. Ranking only the title matches (few,
-        # through the title index) keeps ts_rank off most of the corpus for
-        # common words; the order is the one a single ranked list gives.
-        entries = self._matching_entries(search_query)
-        title_ranked = (
-            entries.filter(title=search_query)
+        ranked = (
+            self._matching_entries(search_query)
             .annotate(
                 rank=SearchRank(F("title"), search_query, weights=self.sql_weights)
                 * F("title_norm")
@@ -227,27 +222,18 @@ class ChinesePostgresSearchQueryCompiler(
             .order_by("-rank", "-page_id")
             .values_list("page_id", flat=True)
         )
-        body_only = (
-            entries.filter(body=search_query)
-            .exclude(title=search_query)
-            .order_by("-page_id")
-            .values_list("page_id", flat=True)
-        )
         pages = self.queryset.order_by()
         # The index also holds drafts and other languages: over-fetch a quarter.
         chunk = max(100, (stop or 1000) * 5 // 4)
         kept: list[int] = []
-        for ranked in (title_ranked, body_only):
-            offset = 0
-            while stop is None or len(kept) < stop:
-                ids = list(ranked[offset : offset + chunk])
-                shown = (
-                    set(pages.filter(pk__in=ids).values_list("pk", flat=True)) if ids else ()
-                )
-                kept += [pk for pk in ids if pk in shown]
-                if len(ids) < chunk:
-                    break
-                offset += chunk
+        offset = 0
+        while stop is None or len(kept) < stop:
+            ids = list(ranked[offset : offset + chunk])
+            shown = set(pages.filter(pk__in=ids).values_list("pk", flat=True)) if ids else ()
+            kept += [pk for pk in ids if pk in shown]
+            if len(ids) < chunk:
+                break
+            offset += chunk
         return kept[start:stop]
 
     def _matching_entries(self, search_query):
@@ -255,6 +241,7 @@ class ChinesePostgresSearchQueryCompiler(
             pg.IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
             )
+            .filter(Q(title=search_query) | Q(body=search_query))
             .annotate(page_id=Cast("object_id", IntegerField()))
         )
 
