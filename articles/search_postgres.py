@@ -49,14 +49,15 @@ TRUNCATE search_stage_rows, search_stage_texts;
 """
 
 
-def _vector_sql(column: str) -> str:
-    return f"""coalesce((
-        SELECT pg_temp.search_stage_concat(setweight(
-                   CASE WHEN t.config IS NULL THEN to_tsvector(t.value)
-                        ELSE to_tsvector(t.config::regconfig, t.value) END,
-                   t.weight) ORDER BY t.ord)
-        FROM search_stage_texts t WHERE t.n = r.n AND t.col = '{column}'
-    ), ''::tsvector)"""
+# Each staged text's vector, concatenated per row and column in their order.
+_VECTORS = """
+    SELECT n, col,
+           pg_temp.search_stage_concat(setweight(
+               CASE WHEN config IS NULL THEN to_tsvector(value)
+                    ELSE to_tsvector(config::regconfig, value) END,
+               weight) ORDER BY ord) AS vector
+    FROM search_stage_texts GROUP BY n, col
+"""
 
 
 class ChinesePostgresIndex(pg.PostgresIndex):
@@ -106,12 +107,16 @@ class ChinesePostgresIndex(pg.PostgresIndex):
             # three GIN index entries) a second time.
             cursor.execute(
                 f"""
-                WITH new AS (
+                WITH vectors AS ({_VECTORS}),
+                new AS (
                     SELECT r.content_type_id, r.object_id, r.title_text, r.body_text,
-                           {_vector_sql("title")} AS title,
-                           {_vector_sql("autocomplete")} AS autocomplete,
-                           {_vector_sql("body")} AS body
+                           coalesce(t.vector, ''::tsvector) AS title,
+                           coalesce(a.vector, ''::tsvector) AS autocomplete,
+                           coalesce(b.vector, ''::tsvector) AS body
                     FROM search_stage_rows r
+                    LEFT JOIN vectors t ON t.n = r.n AND t.col = 'title'
+                    LEFT JOIN vectors a ON a.n = r.n AND a.col = 'autocomplete'
+                    LEFT JOIN vectors b ON b.n = r.n AND b.col = 'body'
                 ),
                 old AS (
                     SELECT coalesce(sum(length(title)), 0) AS lexemes, count(*) AS titles
