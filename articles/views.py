@@ -44,6 +44,7 @@ from articles.models.edition_dates import (
     listed_before,
     listing_key,
 )
+from articles.page_cache import depend_on_edition
 from articles.page_meta import description_of
 from articles.public_urls import asset_url, page_public_url, public_url
 from articles.structured_data import article_jsonld, breadcrumb_jsonld, website_jsonld
@@ -631,6 +632,7 @@ def archive_index_view(home, request):
 def archive_edition_view(home, request, year: int, month: int, day: int):
     language = language_of(home)
     date = _parse_day(year, month, day)
+    depend_on_edition(request, date)  # the page cache: this day only
     pages = list(PrintPage.objects.filter(edition_date=date).order_by("page_number"))
     if not pages:
         raise Http404
@@ -667,6 +669,7 @@ def archive_edition_view(home, request, year: int, month: int, day: int):
 def archive_page_view(home, request, year: int, month: int, day: int, number: int):
     language = language_of(home)
     date = _parse_day(year, month, day)
+    depend_on_edition(request, date)  # the page cache: this day only
     numbers = list(
         PrintPage.objects.filter(edition_date=date)
         .order_by("page_number")

@@ -31,6 +31,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from articles.models import ArticlePage, ArticlePageTag, Author, PrintPage
+from articles.page_cache import bumps_after_commit
 from importers.parsing import ParsedFile, ParseHints
 
 from . import memory
@@ -215,7 +216,8 @@ class Importer:
         self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         result.reset_counts()
-        with transaction.atomic():
+        # One bump of each cache version per file, once the file is committed.
+        with transaction.atomic(), bumps_after_commit():
             self._load(parsed, result, sha256, hint)
 
     def _parse(self, data: bytes, name: str) -> ParsedFile:

@@ -1,0 +1,56 @@
+"""A publishing import retires cached pages once per file, after the file commits."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from importers import priority
+
+from .conftest import run_import
+
+pytestmark = pytest.mark.django_db
+
+THREE_ARTICLES = "\n---\n".join(
+    f"第{n}篇导入稿件的标题\nby: 张三/reporter\ncolumn: 要闻\n第一段虚构的正文{n}。\n第二段。"
+    for n in (1, 2, 3)
+)
+
+
+def test_one_file_of_three_articles_bumps_the_lists_once_after_commit(
+    site_tree, write, fake_parser, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from articles.models import ArticlePage, SectionPage
+    from articles.page_cache import LISTINGS_KEY, REMOVALS_KEY, section_key
+
+    yaowen = SectionPage.objects.get(slug="yaowen", locale=site_tree.locale)
+    keys = (LISTINGS_KEY, section_key(yaowen.translation_key), REMOVALS_KEY)
+    cache.set_many(dict.fromkeys(keys, 100), timeout=None)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        run_import(write("a.txt", THREE_ARTICLES), parser=fake_parser, publish=True)
+    assert ArticlePage.objects.live().filter(title__startswith="第").count() == 3
+    assert cache.get_many(keys) == dict.fromkeys(keys, 100)  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    after = cache.get_many(keys)
+    assert (after[keys[0]], after[keys[1]]) == (101, 101)
+    assert after[REMOVALS_KEY] == 100  # nothing already cached is retired wholesale
+
+
+def test_a_niceness_out_of_range_is_one_sentence(tmp_path):
+    with pytest.raises(CommandError, match="--nice"):
+        call_command("import_articles", str(tmp_path), "--nice", "25")
+
+
+def test_the_import_lowers_its_priority_but_never_raises_it(monkeypatch, settings):
+    settings.IMPORT_NICE = 10
+    set_to = []
+    monkeypatch.setattr(os, "setpriority", lambda which, who, value: set_to.append(value))
+    monkeypatch.setattr(os, "getpriority", lambda which, who: 0)
+    assert priority.lower_priority() == 10
+    monkeypatch.setattr(os, "getpriority", lambda which, who: 15)  # started under `nice`
+    assert priority.lower_priority(5) == 15
+    assert set_to == [10]
