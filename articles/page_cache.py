@@ -98,11 +98,12 @@ _batch: ContextVar[_Batch | None] = ContextVar("page_cache_batch", default=None)
 
 
 @contextmanager
-def bumps_after_commit() -> Iterator[None]:
+def bumps_after_commit(pacer: BumpPacer | None = None) -> Iterator[None]:
     """Collect the bumps made inside; bump each key once when the transaction commits.
 
     For writers that do not read their own pages (an import): one bump of the
     listings per file instead of two per article, none before the commit.
+    With a `pacer`, the committed bumps go to it instead (see BumpPacer).
     """
     batch = _Batch()
     token = _batch.set(batch)
@@ -112,12 +113,40 @@ def bumps_after_commit() -> Iterator[None]:
         _batch.reset(token)
     if batch.keys:
         keys = sorted(batch.keys)
-        transaction.on_commit(lambda: _bump_all(keys))
+        transaction.on_commit(lambda: pacer.add(keys) if pacer else _bump_all(keys))
 
 
-def _bump_all(keys: list[str]) -> None:
-    for key in keys:
+def _bump_all(keys) -> None:
+    for key in sorted(keys):
         _bump_now(key)
+
+
+class BumpPacer:
+    """Bumps of committed files, made at most once every `seconds` (and at `flush`).
+
+    Every bump makes readers render the site-wide lists again (home, feeds,
+    search): an import of many small files would otherwise re-render them
+    after every file. The first committed file bumps at once; the lists then
+    follow the import at most `seconds` behind, and `flush` (the end of the
+    run) shows the rest.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.pending: set[str] = set()
+        self.last: float | None = None
+
+    def add(self, keys) -> None:
+        self.pending.update(keys)
+        now = time.monotonic()
+        if self.last is None or now - self.last >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            _bump_all(self.pending)
+            self.pending.clear()
+            self.last = time.monotonic()
 
 
 def _fresh_version() -> int:
