@@ -247,13 +247,7 @@ def _edition_day(page) -> datetime.date | None:
     batch = _batch.get()
     if batch is not None and print_page_id in batch.days:
         return batch.days[print_page_id]
-    from articles.models import PrintPage
-
-    day = (
-        PrintPage.objects.filter(pk=print_page_id)
-        .values_list("edition_date", flat=True)
-        .first()
-    )
+    day = page.print_page.edition_date  # one query, or none when already loaded
     if batch is not None:
         batch.days[print_page_id] = day
     return day
@@ -274,7 +268,7 @@ def sections_key(locale_id: int) -> str:
 
 
 def populated_key() -> str:
-    """Where the sections that have live articles are kept (see views.populated_sections).
+    """Where the sections that have live articles are kept (see navigation.populated_sections).
 
     Under the structure and removals versions: a removal may empty a section,
     and a section's first article bumps the structure (bump_published).

@@ -455,8 +455,9 @@ def main(argv: list[str] | None = None) -> int:
                     during, during_split
                 )
                 sys.stdout.write(
-                    f"CPU per request {idle_cost:.1f} → {busy_cost:.1f} ms with the import's own:"
-                    f" on CPU of their own, readers would keep {idle_cost / busy_cost:.0%}\n"
+                    f"CPU per request {idle_cost:.1f} → {busy_cost:.1f} ms counting all of the"
+                    f" import's CPU against readers: at worst they keep {idle_cost / busy_cost:.0%}"
+                    " of a CPU-bound server's rate\n"
                 )
         finally:
             server.terminate()
