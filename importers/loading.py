@@ -31,6 +31,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from articles.models import ArticlePage, ArticlePageTag, Author, PrintPage
+from articles.page_cache import BumpPacer, bumps_after_commit
 from importers.parsing import ParsedFile, ParseHints
 
 from . import memory
@@ -114,6 +115,8 @@ class Importer:
         self.writer: PageWriter = make_writer(user=self._user, publish=self.options.publish)
         self.record = RunRecord(self.options, self._user)
         self.result = RunResult()
+        # The site's lists follow the import at most this far behind (see BumpPacer).
+        self.bumps = BumpPacer(settings.IMPORT_CACHE_BUMP_SECONDS)
 
     @property
     def run(self) -> ImportRun | None:
@@ -126,6 +129,7 @@ class Importer:
         return run
 
     def finish(self, *, interrupted: bool = False) -> RunResult:
+        self.bumps.flush()
         memory.end_run()
         self.result.interrupted = interrupted
         self.record.finish(self.result)
@@ -215,7 +219,8 @@ class Importer:
         self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         result.reset_counts()
-        with transaction.atomic():
+        # One bump of each cache version per file, once the file is committed (paced).
+        with transaction.atomic(), bumps_after_commit(self.bumps):
             self._load(parsed, result, sha256, hint)
 
     def _parse(self, data: bytes, name: str) -> ParsedFile:

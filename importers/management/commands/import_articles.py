@@ -18,6 +18,7 @@ from importers.filenames import edition_from_filename
 from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
 from importers.parsing import ParsedFile, ParseHints, parse_bytes
 from importers.placement import UnknownSection, section_slugs
+from importers.priority import BadNiceness, lower_priority
 from importers.report import summary_json, summary_text
 from importers.site_ready import SiteNotReady
 from importers.sources import Source, collect_sources
@@ -55,12 +56,22 @@ class Command(BaseCommand):
             metavar="BYTES",
             help=_("单个文件的大小上限（字节，0 为不限；默认见设置 IMPORT_MAX_FILE_BYTES）"),
         )
+        parser.add_argument(
+            "--nice",
+            type=int,
+            metavar="N",
+            help=_("导入进程的 CPU 优先级（0–19，越大越让读者优先；默认见设置 IMPORT_NICE）"),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         sources = collect_sources(options["paths"])
         if options["dry_run"]:
             self._dry_run(sources, options)
             return
+        try:
+            lower_priority(options["nice"])
+        except BadNiceness as exc:
+            raise CommandError(str(exc)) from exc
         try:
             connection.ensure_connection()
         except OperationalError as exc:
