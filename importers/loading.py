@@ -128,6 +128,18 @@ class Importer:
         memory.start_run()
         return run
 
+    def join(self, run_id: int) -> ImportRun:
+        """Import into a run begun by another process (see importers.parallel)."""
+        run = self.record.join(run_id)
+        self.result.run_id = run.pk
+        memory.start_run()
+        return run
+
+    def add_result(self, result: FileResult) -> None:
+        """Count a file another process imported into this run."""
+        self.result.files.append(result)
+        self.record.progress(self.result)
+
     def finish(self, *, interrupted: bool = False) -> RunResult:
         self.bumps.flush()
         memory.end_run()
