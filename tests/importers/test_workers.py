@@ -212,3 +212,19 @@ def test_a_failed_file_does_not_stop_the_other_workers(tmp_path):
     finally:
         _drop(db)
 
+
+
+def test_bumps_a_worker_left_unmade_go_to_the_parents_pacer():
+    from concurrent.futures import Future
+
+    from articles.page_cache import BumpPacer
+    from importers.parallel import _outcome
+    from importers.results import FileResult, FileStatus
+
+    made = FileResult(source="a.txt", name="a.txt", status=FileStatus.IMPORTED)
+    future: Future = Future()
+    future.set_result((made, {"listings", "section:7"}))
+    pacer = BumpPacer(3600)
+    pacer.last = 10**12  # just bumped: the next ones wait for the run's end
+    assert _outcome(future, "a.txt", "a.txt", pacer) is made
+    assert pacer.pending == {"listings", "section:7"}
