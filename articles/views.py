@@ -77,10 +77,12 @@ def home_route_url(language: str, name: str, *args) -> str:
 
 def articles_in(locale_id: int):
     """Live articles of one language, with their print page (the date and page a
-    card shows), without the columns listings never read."""
+    card shows), without the columns listings never read. Continuations joined
+    to their story are part of it, not articles of their own."""
     return (
         ArticlePage.objects.live()
         .filter(locale_id=locale_id)
+        .not_joined()
         .select_related("print_page")
         .defer(*ArticlePage.LISTING_DEFER)
     )
@@ -161,6 +163,7 @@ def populated_sections(request) -> PopulatedSections:
     if found is None:
         parents = (
             ArticlePage.objects.live()
+            .not_joined()
             .filter(depth=SECTION_DEPTH + 1)
             .annotate(parent=Substr("path", 1, SECTION_DEPTH * ArticlePage.steplen))
             .values("parent")

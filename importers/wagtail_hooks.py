@@ -17,6 +17,8 @@ from wagtail.permissions import register_permission_policy
 from articles.models import ArticlePage
 
 from .bulk_publish import GatedPublishBulkAction
+from .continuation_views import JoinContinuationView, SplitContinuationView
+from .continuations import register as register_continuation_log_actions
 from .models import ImportRun
 from .resolution import register as register_resolution_log_action
 from .views import (
@@ -125,11 +127,14 @@ def register_review_urls() -> list:
         path("results/", ReviewQueueView.as_view(results_only=True), name="review_queue_results"),
         path("<int:page_id>/reviewed/", MarkReviewedView.as_view(), name="mark_reviewed"),
         path("<int:page_id>/resolve/", ResolveWarningView.as_view(), name="resolve_warning"),
+        path("<int:page_id>/join/", JoinContinuationView.as_view(), name="join_continuation"),
+        path("<int:page_id>/split/", SplitContinuationView.as_view(), name="split_continuation"),
     ]
     return [path("review/", include((urls, "importers"), namespace="importers"))]
 
 
 hooks.register("register_log_actions", register_resolution_log_action)
+hooks.register("register_log_actions", register_continuation_log_actions)
 
 
 class ReviewMenuItem(MenuItem):

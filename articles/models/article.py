@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
+from editorial.continuation_panel import ContinuationPanel
 from editorial.panels import ImportInfoPanel, ImportWarningsBanner, ReadOnlyPanel, SectionPanel
 from editorial.source_panel import SourceBesidePanel
 
@@ -54,6 +56,11 @@ class ArticlePageQuerySet(PageQuerySet):
         """Newest edition first, then page by page and down each page (see edition_dates)."""
         return self.order_by(*EDITION_ORDER)
 
+    def not_joined(self):
+        """Leave out continuations joined to the story they continue: readers
+        find their text on that story's page, never as a story of their own."""
+        return self.filter(continues__isnull=True)
+
 
 class ArticlePage(Page):
     # Title lines, in print order: 引题 above, 主题 (the page title), 副题 below.
@@ -78,6 +85,21 @@ class ArticlePage(Page):
         related_name="articles",
     )
     continued_from_page = models.PositiveSmallIntegerField(_("上接第几版"), null=True, blank=True)
+    # A story printed on two pages: the head ends `（下转第M版）`, its tail on
+    # page M opens `（上接第N版）` and is joined to the head through `continues`.
+    continues_on_page = models.PositiveSmallIntegerField(_("下转第几版"), null=True, blank=True)
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("接续的稿件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continuations",
+        help_text=_(
+            "转版续文所接的前文（同一天报纸上带“下转”标记的稿件）。"
+            "选定后，本文内容接在前文正文之后显示，不再单独列出；清空即拆开。"
+        ),
+    )
     # Derived, never edited: the date readers see and the article's place in
     # its edition (see edition_dates and refresh_edition_fields).
     display_date = models.DateField(_("见报日期"), null=True, blank=True, editable=False)
@@ -177,6 +199,14 @@ class ArticlePage(Page):
             ],
             heading=_("栏目、版面与标签"),
         ),
+        MultiFieldPanel(
+            [
+                ContinuationPanel(),
+                FieldPanel("continues"),
+                FieldPanel("continues_on_page", help_text=_("前文末尾“下转第几版”的版次。")),
+            ],
+            heading=_("转版接续"),
+        ),
         InlinePanel(
             "corrections",
             label=_("更正"),
@@ -210,6 +240,7 @@ class ArticlePage(Page):
         SynchronizedField("kind"),
         SynchronizedField("print_page"),
         SynchronizedField("continued_from_page"),
+        SynchronizedField("continues_on_page"),
         SynchronizedField("article_authors"),
         SynchronizedField("tagged_items"),
         SynchronizedField("corrections"),
@@ -239,6 +270,8 @@ class ArticlePage(Page):
         "import_revision_id",
         "reviewed_at",
         "reviewed_by",
+        # A copy is a story of its own, not the tail of another one.
+        "continues",
     ]
 
     # Columns a listing never needs: raw source text and importer bookkeeping.
@@ -326,7 +359,30 @@ class ArticlePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(article_context(self, request))
+        context["continuations"] = self.joined_continuations()
         return context
+
+    # -- a story printed on two pages ----------------------------------------
+
+    def joined_continuations(self) -> list["ArticlePage"]:
+        """The live tails joined to this story (上接第N版), in print order:
+        readers get their text after this story's body, as one article."""
+        if self.kind == ArticleKind.CONTINUATION:
+            return []
+        return list(
+            ArticlePage.objects.live()
+            .filter(continues=self, kind=ArticleKind.CONTINUATION)
+            .select_related("print_page")
+            .order_by("print_order", "pk")
+        )
+
+    def serve(self, request, *args, **kwargs):
+        # A joined tail is no story of its own: its address leads to the head.
+        if self.continues_id and self.kind == ArticleKind.CONTINUATION:
+            head = self.continues
+            if head is not None and head.live:
+                return HttpResponsePermanentRedirect(head.get_url(request))
+        return super().serve(request, *args, **kwargs)
 
 
 class ArticleAuthor(Orderable):
