@@ -100,6 +100,9 @@ def bump_published(instance=None, **_kwargs) -> None:
     if instance is not None and instance.pk:
         _bump(page_key(instance.pk))
         _bump_if_section_fills(instance)
+        if getattr(instance, "continues_id", None):
+            # A joined continuation's text is shown on its head's page.
+            _bump(page_key(instance.continues_id))
     _bump(LISTINGS_KEY)
 
 

@@ -24,6 +24,7 @@ from wagtail.log_actions import log as log_action
 
 from articles.keywords import article_key_words, key_words
 from articles.models import ArticleKind, ArticlePage
+from articles.page_cache import bump_published
 
 JOIN_ACTION = "newsroom.continuation.join"
 SPLIT_ACTION = "newsroom.continuation.split"
@@ -145,6 +146,7 @@ def join(
         _store(tail, head, _without_join_warnings(tail.import_warnings))
         log_action(tail, JOIN_ACTION, user=user,
                    data={"head_id": head.pk, "head_title": head.title, "by": by})
+        bump_published(instance=head)  # the head's page and listings change
     return tail
 
 
@@ -158,6 +160,7 @@ def split(tail: ArticlePage, user: Any = None) -> ArticlePage | None:
         _store(tail, None, list(tail.import_warnings or []))
         log_action(tail, SPLIT_ACTION, user=user,
                    data={"head_id": head.pk, "head_title": head.title})
+        bump_published(instance=head)
         if tail.live:
             # Unjoined, it is a held continuation again, not a story of its own.
             tail.unpublish(user=user, log_action=True)

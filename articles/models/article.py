@@ -257,6 +257,8 @@ class ArticlePage(Page):
         # The admin's page search autocompletes: editors look for words in the body too.
         index.AutocompleteField("body"),
         index.FilterField("locale_id"),
+        # Listings and search leave out joined continuations (not_joined()).
+        index.FilterField("continues_id"),
     ]
     # A copy or a translation is not the imported article: it must not claim the
     # source file, warnings or review state of the page it was copied from.
