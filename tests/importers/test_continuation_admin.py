@@ -119,3 +119,11 @@ def test_join_and_split_need_edit_permission(unsure, client):
     assert response.status_code in (302, 403)
     unsure.refresh_from_db()
     assert unsure.continues_id is None
+
+
+def test_review_queue_files_the_doubt_under_its_kind(unsure, admin_client):
+    response = admin_client.get("/admin/review/", {"warning_kind": "continuation"})
+    assert [p.pk for p in response.context["object_list"]] == [unsure.pk]
+    assert "转版接续" in response.content.decode()
+    response = admin_client.get("/admin/review/", {"warning_kind": "edition"})
+    assert unsure.pk not in [p.pk for p in response.context["object_list"]]
