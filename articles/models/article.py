@@ -1,6 +1,7 @@
 """The article page: every part of a printed story in its own field."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponsePermanentRedirect
 from django.utils.text import Truncator
@@ -377,6 +378,11 @@ class ArticlePage(Page):
             .select_related("print_page")
             .order_by("print_order", "pk")
         )
+
+    def clean(self):
+        super().clean()
+        if self.continues_id and self.continues_id == self.pk:
+            raise ValidationError({"continues": _("稿件不能接在自己之后。")})
 
     def serve(self, request, *args, **kwargs):
         # A joined tail is no story of its own: its address leads to the head.

@@ -127,3 +127,12 @@ def test_review_queue_files_the_doubt_under_its_kind(unsure, admin_client):
     assert "转版接续" in response.content.decode()
     response = admin_client.get("/admin/review/", {"warning_kind": "edition"})
     assert unsure.pk not in [p.pk for p in response.context["object_list"]]
+
+
+def test_a_story_cannot_continue_itself(unsure):
+    from django.core.exceptions import ValidationError
+
+    unsure.continues = unsure
+    with pytest.raises(ValidationError) as caught:
+        unsure.clean()
+    assert "continues" in caught.value.message_dict
