@@ -36,9 +36,9 @@ class ContinuationPanel(Panel):
                                                or page.continuations.exists()))
 
         def get_context_data(self, parent_context=None):
-            # Not at import time: the article model imports this module.
+            # cycle: articles.models imports this panel, and these import articles.models.
             from importers.continuation_views import HEAD_FIELD
-            from importers.continuations import candidates_for
+            from importers.continuations import candidates_for  # cycle: as above
 
             context = super().get_context_data(parent_context)
             page = self.instance

@@ -134,6 +134,20 @@ def _store(tail: ArticlePage, head: ArticlePage | None, warnings: list[str]) -> 
     tail.import_warnings = warnings
 
 
+def mark_head(head: ArticlePage, page_number: int | None) -> None:
+    """Give a joined head without a 下转 mark (lost in the text, or joined by
+    content or by hand) the page its tail is on: the head's page looks for
+    its tails only when it has one (no query for every other article)."""
+    if head.continues_on_page or not page_number:
+        return
+    ArticlePage.objects.filter(pk=head.pk).update(continues_on_page=page_number)
+    revision = head.latest_revision
+    if revision is not None:
+        revision.content["continues_on_page"] = page_number
+        revision.save(update_fields=["content"])
+    head.continues_on_page = page_number
+
+
 def join(
     tail: ArticlePage, head: ArticlePage, user: Any = None, *, by: str = "editor"
 ) -> ArticlePage:
@@ -144,6 +158,7 @@ def join(
     with transaction.atomic():
         tail = ArticlePage.objects.select_for_update().get(pk=tail.pk)
         _store(tail, head, _without_join_warnings(tail.import_warnings))
+        mark_head(head, tail.print_page.page_number if tail.print_page_id else None)
         log_action(tail, JOIN_ACTION, user=user,
                    data={"head_id": head.pk, "head_title": head.title, "by": by})
         bump_published(instance=head)  # the head's page and listings change

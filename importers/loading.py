@@ -36,7 +36,7 @@ from importers.parsing import ParsedFile, ParseHints
 from . import memory
 from .authors import AuthorDirectory
 from .content import headline_or_provisional, slug_base
-from .continuations import join_waiting_tails, match_head
+from .continuations import join_waiting_tails, mark_head, match_head
 from .decisions import Action, Decision
 from .edition_hints import (
     Edition,
@@ -415,6 +415,7 @@ class Importer:
         head, warning = match_head(page)
         if head is not None:
             page.continues = head
+            mark_head(head, page.print_page.page_number)
         elif warning:
             page.import_warnings = [*page.import_warnings, warning]
 

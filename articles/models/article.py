@@ -370,7 +370,8 @@ class ArticlePage(Page):
     def joined_continuations(self) -> list["ArticlePage"]:
         """The live tails joined to this story (上接第N版), in print order:
         readers get their text after this story's body, as one article."""
-        if self.kind == ArticleKind.CONTINUATION:
+        # A joined head always has the page its tail is on (importers.continuations).
+        if self.kind == ArticleKind.CONTINUATION or not self.continues_on_page:
             return []
         return list(
             ArticlePage.objects.live()

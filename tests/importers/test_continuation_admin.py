@@ -78,7 +78,8 @@ def test_join_links_logs_and_clears_the_doubt(unsure, admin_client, admin_user):
     assert entry.user == admin_user and entry.data["head_id"] == target.pk
     history = admin_client.get(reverse("wagtailadmin_pages:history", args=[unsure.pk]))
     assert "接到前文《第二篇转版稿件》" in history.content.decode()
-    # The head's edit view lists its continuation.
+    # The head keeps its 下转 mark; its edit view lists its continuation.
+    assert head("第二篇转版稿件").continues_on_page == 2
     panel = edit_soup(admin_client, target).select_one("[data-continuation-panel]")
     assert "（上接第1版）" in panel.get_text()
 

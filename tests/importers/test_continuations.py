@@ -111,7 +111,11 @@ def test_unmarked_head_is_matched_by_shared_key_words(site_tree, fake_parser, wr
     tail = ("（上接第1版）\nkind: continuation\nfrom: 1\n"
             "各区县的职工书屋还配备了电子阅览室，图书角每月更新图书。\n")
     run_import(write("2024-03-05_02.txt", tail), parser=fake_parser)
-    assert the_tail().continues_id == page_titled("职工书屋建设").pk
+    head = page_titled("职工书屋建设")
+    assert the_tail().continues_id == head.pk
+    # Joined without a mark, the head learns where its tail is (readers' page).
+    assert head.continues_on_page == 2
+    assert head.latest_revision.content["continues_on_page"] == 2
 
 
 def test_head_in_another_edition_is_not_linked(site_tree, fake_parser, write):

@@ -89,3 +89,20 @@ def test_joined_tail_is_never_listed(client, story, url):
 def test_the_head_is_listed(client, story):
     text = fresh_get(client, "/zh-hans/yaowen/").content.decode()
     assert "职工书屋点亮一线生活" in text
+
+
+def test_a_head_without_mark_joined_by_hand_shows_its_tail(client, section):
+    from importers.continuations import join
+
+    page1 = PrintPage.objects.create(edition_date=DAY, page_number=1)
+    page2 = PrintPage.objects.create(edition_date=DAY, page_number=2)
+    head = make_article(section, title="没有转版标记的前文", slug="qianwen", print_page=page1,
+                        body=paragraphs(HEAD_TEXT))
+    tail = make_article(section, title=TAIL_TITLE, slug="xuwen-2", print_page=page2,
+                        kind=ArticleKind.CONTINUATION, continued_from_page=1, publish=False,
+                        body=paragraphs(TAIL_TEXT))
+    join(tail, head)
+    tail.refresh_from_db()
+    tail.get_latest_revision().publish()
+    soup = soup_of(fresh_get(client, "/zh-hans/yaowen/qianwen/"))
+    assert TAIL_TEXT in soup.find("article").get_text()
