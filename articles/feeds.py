@@ -12,9 +12,8 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
-from articles.page_meta import description_of
+from articles.descriptions import description_of
 from articles.public_urls import page_public_url, public_url
-from articles.views import prefetch_feed, public_articles, sections_for
 
 FEED_ITEMS = 30
 # The tag: URI scheme (RFC 4151) wants a date on which the name was ours; it never changes.
@@ -28,7 +27,10 @@ def article_guid(article) -> str:
 
 
 class ArticleFeed(Feed):
-    """Feed(request, page=home_or_section): the latest live articles under that page."""
+    """Feed(request, page=home_or_section): the latest live articles under that page.
+
+    The page says which articles are its feed's (feed_articles), newest first.
+    """
 
     feed_type = Rss201rev2Feed
 
@@ -52,11 +54,7 @@ class ArticleFeed(Feed):
         return _("%(title)s 最新稿件") % {"title": page.title}
 
     def items(self, page):
-        sections = sections_for(self.request, page.locale_id)
-        qs = public_articles(page.locale_id, sections)
-        if page.depth > 2:  # a section
-            qs = qs.child_of(page)
-        return list(prefetch_feed(qs.in_edition_order())[:FEED_ITEMS])
+        return list(page.feed_articles(self.request)[:FEED_ITEMS])
 
     def item_title(self, item):
         return strip_tags(item.title)

@@ -1,4 +1,4 @@
-"""An article's key words, for "related articles" (see articles.views.neighbours).
+"""An article's key words, for "related articles" (see articles.models.article.neighbours).
 
 TF-IDF in miniature: the content words of the headline lines and the lead,
 weighted by where they stand (title above kicker and subheadline above the
@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from articles.search_backend import _tag, _word_frequency, is_cjk_word
+from articles.search_text import _tag, _word_frequency, is_cjk_word
 
 KEY_WORD_COUNT = 5
 # Where a word stands: headline lines say what a story is about.

@@ -121,7 +121,7 @@ def sections_key(locale_id: int) -> str:
 
 
 def populated_key() -> str:
-    """Where the sections that have live articles are kept (see views.populated_sections).
+    """Where the sections that have live articles are kept (see navigation.populated_sections).
 
     Under the structure and removals versions: a removal may empty a section,
     and a section's first article bumps the structure (bump_published).

@@ -7,47 +7,19 @@ URL on the configured public host.
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 from django.utils.encoding import iri_to_uri
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from articles.descriptions import description_of
+from articles.models import ArticlePage, SectionPage
 from articles.public_urls import public_url, static_public_url
+from articles.site_urls import home_url
 
-DESCRIPTION_CHARS = 90
 # Query parameters that make a different page of the same listing.
 CANONICAL_PARAMS = ("page",)
 OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_US"}
-# One sentence: up to the first full stop (Chinese or Latin).
-SENTENCE = re.compile(r"^.+?[。！？!?]|^.+?\.(?=\s|$)", re.S)
-
-
-def first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    match = SENTENCE.match(text)
-    return match.group(0) if match else text
-
-
-def description_of(article) -> str:
-    """A non-empty plain-text description of an article.
-
-    Its summary (the reader prompt, else the first paragraph); else the first
-    sentence of any text in the body (a photo's caption, a quote, a heading);
-    else its subheadline, kicker or title.
-    """
-    summary = article.summary
-    if summary:
-        return summary
-    for block in article.body.raw_data:
-        value = block.get("value")
-        if isinstance(value, dict):
-            value = value.get("caption") or value.get("text") or ""
-        if isinstance(value, str) and value.strip():
-            return Truncator(first_sentence(value)).chars(DESCRIPTION_CHARS)
-    return article.subheadline or article.kicker or article.title
 
 
 def page_translations(request, page) -> list[tuple[str, str]]:
@@ -82,8 +54,6 @@ def canonical_url(request) -> str:
 
 
 def page_description(context, page) -> str:
-    from articles.models import ArticlePage, SectionPage
-
     if isinstance(page, ArticlePage):
         return context.get("description") or description_of(page)
     default = _("工人日报数字版：新闻、工会动态、劳动者故事与报纸版面。")
@@ -100,9 +70,6 @@ def page_description(context, page) -> str:
 
 def feed_links(context, page, language: str) -> list[tuple[str, str]]:
     """(title, absolute URL) of the feeds for this page: its language's, its section's."""
-    from articles.models import SectionPage
-    from articles.views import home_url
-
     paper = _("工人日报")
     feeds = [(paper, public_url(home_url(language) + "feed/"))]
     section = page if isinstance(page, SectionPage) else context.get("section")
@@ -115,8 +82,6 @@ def feed_links(context, page, language: str) -> list[tuple[str, str]]:
 
 def head_meta(context) -> dict:
     """Everything includes/head_meta.html writes, from a public page's template context."""
-    from articles.models import ArticlePage
-
     request = context["request"]
     page = context.get("page")
     if page is None or not getattr(page, "locale_id", None):  # an error page

@@ -1,5 +1,7 @@
 """Cheaper page routing: one query per path component instead of two."""
 
+from django.apps import apps
+
 
 class DirectChildRouteMixin:
     """Look a child up in its concrete model straight away.
@@ -13,12 +15,14 @@ class DirectChildRouteMixin:
     child_model_name: str = ""
     child_select_related: tuple[str, ...] = ("locale",)
 
-    def find_child(self, request, slug):
-        from django.apps import apps
+    @classmethod
+    def child_model(cls):
+        """The model of this page's children, by name (as models refer to each other)."""
+        return apps.get_model(cls.child_model_name)
 
-        model = apps.get_model(self.child_model_name)
+    def find_child(self, request, slug):
         return (
-            model.objects.child_of(self)
+            self.child_model().objects.child_of(self)
             .select_related(*self.child_select_related)
             .filter(slug=slug)
             .first()

@@ -8,7 +8,7 @@ from modelsearch.backends.database.postgres.query import Lexeme as PgLexeme
 from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from articles.search_backend import SegmentingIndexerMixin, build_lexemes, segmented_phrase
+from articles.search_text import SegmentingIndexerMixin, build_lexemes, segmented_phrase
 
 
 class ChinesePostgresObjectIndexer(SegmentingIndexerMixin, pg.ObjectIndexer):

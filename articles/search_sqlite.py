@@ -6,7 +6,7 @@ from modelsearch.backends.database.sqlite.query import SearchQueryExpression
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
-from articles.search_backend import SegmentingIndexerMixin, build_lexemes, segmented_phrase
+from articles.search_text import SegmentingIndexerMixin, build_lexemes, segmented_phrase
 
 
 class ChineseSQLiteObjectIndexer(SegmentingIndexerMixin, lite.ObjectIndexer):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.public_urls import page_public_url, public_url, static_public_url
+from articles.site_urls import home_route_url
 
 LOGO = "img/logo.png"  # 512×512 PNG, the paper's mark
 
@@ -55,8 +56,6 @@ def article_jsonld(
     article, request, authors, section, tags, *, description: str = "", image_url: str = ""
 ) -> dict:
     """NewsArticle: `authors` are the article's ArticleAuthor links, `image_url` its photo."""
-    from articles.views import home_route_url
-
     url = page_public_url(article, request)
     language = article.locale.language_code
     organisation = paper()

@@ -6,6 +6,8 @@ from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page
 from wagtail.signals import post_page_move
 
+from articles.models import ArticlePage
+
 logger = logging.getLogger(__name__)
 
 
@@ -16,8 +18,6 @@ def move_translations_along(sender, instance, parent_page_before, parent_page_af
     move). The English copy of a Chinese article under 要闻 lives under Top
     News; after a move to 劳动者 it belongs under Workers.
     """
-    from articles.models import ArticlePage
-
     if not (isinstance(sender, type) and issubclass(sender, ArticlePage)):
         return
     if parent_page_before.pk == parent_page_after.pk:

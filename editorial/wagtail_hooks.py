@@ -11,9 +11,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from articles.models import ArticlePage, SectionPage
+from articles.models.panels import FIELD_NAME
 
 from .dashboard import add_newsroom_panel
-from .panels import FIELD_NAME
 from .translation_gate import refuse_incomplete_translation
 from .views import MissingPhotoReportView, user_can_edit_pages
 

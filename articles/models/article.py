@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponsePermanentRedirect
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -23,17 +24,30 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
+from articles.descriptions import description_of
+from articles.keywords import article_key_words
+from articles.listing import LISTING_DEFER, attach_sections, pk_in_any, section_of
+from articles.public_urls import asset_url
+from articles.search_backend import title_match_ids
+from articles.structured_data import article_jsonld
 from editorial.continuation_panel import ContinuationPanel
-from editorial.panels import ImportInfoPanel, ImportWarningsBanner, ReadOnlyPanel, SectionPanel
 from editorial.source_panel import SourceBesidePanel
 
 from .author import AuthorRole
 from .edition_dates import (
     EDITION_ORDER,
+    REVERSE_EDITION_ORDER,
     display_date_of,
     display_datetime_of,
+    listed_after,
+    listed_before,
+    listing_key,
     print_order_of,
 )
+from .panels import ImportInfoPanel, ImportWarningsBanner, ReadOnlyPanel, SectionPanel
+from .section import sections_for
+
+RELATED_COUNT = 5
 
 
 class ArticleKind(models.TextChoices):
@@ -53,6 +67,8 @@ class ArticlePageTag(TaggedItemBase):
 
 
 class ArticlePageQuerySet(PageQuerySet):
+    """The reader pages' queries: ArticlePage.objects.live_in(locale_id).in_edition_order()…"""
+
     def in_edition_order(self):
         """Newest edition first, then page by page and down each page (see edition_dates)."""
         return self.order_by(*EDITION_ORDER)
@@ -61,6 +77,37 @@ class ArticlePageQuerySet(PageQuerySet):
         """Leave out continuations joined to the story they continue: readers
         find their text on that story's page, never as a story of their own."""
         return self.filter(continues__isnull=True)
+
+    def live_in(self, locale_id: int):
+        """Live articles of one language, with their print page (the date and page a
+        card shows), without the columns listings never read. Continuations joined
+        to their story are part of it, not articles of their own."""
+        return (
+            self.live()
+            .filter(locale_id=locale_id)
+            .not_joined()
+            .select_related("print_page")
+            .defer(*LISTING_DEFER)
+        )
+
+    def curated(self, locale_id: int, sections: list):
+        """Articles the curated lists show: live, in this language, not in the inbox.
+
+        Curated lists (home, sections, feeds, related, sitemap) leave out the
+        inbox (待审稿件); look-ups (search, tags, authors, print archive,
+        corrections) show every live article, since each is reachable by its URL.
+        """
+        qs = self.live_in(locale_id)
+        for inbox in (s for s in sections if s.is_inbox):
+            qs = qs.exclude(path__startswith=inbox.path)
+        return qs
+
+    def with_feed_relations(self):
+        """What a feed item shows besides the article: its corrections and authors."""
+        return self.prefetch_related(
+            Prefetch("corrections"),
+            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+        )
 
 
 class ArticlePage(Page):
@@ -278,7 +325,7 @@ class ArticlePage(Page):
     ]
 
     # Columns a listing never needs: raw source text and importer bookkeeping.
-    LISTING_DEFER = ("source_text", "import_warnings")
+    LISTING_DEFER = LISTING_DEFER
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
@@ -358,11 +405,34 @@ class ArticlePage(Page):
         return None
 
     def get_context(self, request, *args, **kwargs):
-        from articles.views import article_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_context(self, request))
-        context["continuations"] = self.joined_continuations()
+        sections = sections_for(request, self.locale_id)
+        section = section_of(self, sections)
+        authors = list(self.article_authors.select_related("author").order_by("sort_order"))
+        tags = list(self.tags.all())
+        corrections = list(self.corrections.order_by("date", "sort_order"))
+        print_page = self.print_page if self.print_page_id else None
+
+        previous_article, next_article, related = neighbours(self, tags, sections)
+        image_url = article_image_url(self)
+        description = description_of(self)
+        context.update({
+            "section": section,
+            "authors": authors,
+            "tags": tags,
+            "corrections": corrections,
+            "print_page": print_page,
+            "previous_article": previous_article,
+            "next_article": next_article,
+            "related_articles": attach_sections(related, sections),
+            "description": description,
+            "image_url": image_url,
+            "jsonld": article_jsonld(
+                self, request, authors, section, tags, description=description,
+                image_url=image_url,
+            ),
+            "continuations": self.joined_continuations(),
+        })
         return context
 
     # -- a story printed on two pages ----------------------------------------
@@ -423,3 +493,78 @@ class ArticleCorrection(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("更正")
         verbose_name_plural = _("更正")
+
+
+# -- the article page's neighbours ------------------------------------------
+
+
+def article_image_url(article: ArticlePage) -> str:
+    """The public URL of the article's first photo, sized for cards ("" without one)."""
+    image = article.first_image()
+    return asset_url(image.get_rendition("width-1200").url) if image else ""
+
+
+CARD_FIELDS = (
+    "id", "title", "slug", "kicker", "subheadline", "path", "depth", "url_path",
+    "first_published_at", "locale_id", "display_date", "print_order", "print_page",
+    "print_page__edition_date", "print_page__page_number", "print_page__page_name",
+)
+
+
+def neighbours(article: ArticlePage, tags, sections):
+    """Previous / next in the section and related articles, in one query.
+
+    Candidates: the previous and next article of the same section, the
+    articles sharing most tags, those whose titles share most of the
+    article's key words (from the search index), and the section's latest;
+    sorted out in Python: shared tags first, then shared key words, then
+    the rest of the section, newer first.
+    """
+    section_path = article.path[: -ArticlePage.steplen]
+    public = ArticlePage.objects.curated(article.locale_id, sections)
+    siblings = public.filter(path__startswith=section_path, depth=article.depth)
+    # Previous is the next one down the section's listing (older, or later in
+    # the same edition); next is the one above it.
+    parts = [
+        siblings.filter(listed_after(article)).in_edition_order().values("pk")[:1],
+        siblings.filter(listed_before(article))
+        .order_by(*REVERSE_EDITION_ORDER)
+        .values("pk")[:1],
+        siblings.exclude(pk=article.pk).in_edition_order().values("pk")[: RELATED_COUNT + 2],
+    ]
+    tag_ids = [t.pk for t in tags]
+    if tag_ids:
+        # Most shared tags first, newer first; grouped on the tag table alone (cheap).
+        parts.append(
+            ArticlePageTag.objects.filter(tag_id__in=tag_ids)
+            .exclude(content_object_id=article.pk)
+            .values("content_object_id")
+            .annotate(shared=Count("id"))
+            .order_by("-shared", "-content_object_id")
+            .values("content_object_id")[: RELATED_COUNT * 2]
+        )
+    words = article_key_words(article)
+    # Over-fetched: the index knows nothing of drafts, languages or the inbox.
+    matches = title_match_ids(ArticlePage, words, RELATED_COUNT * 2 + 1)
+    if matches is not None:
+        parts.append(matches)
+    wanted = pk_in_any(parts)
+    candidates = list(
+        public.filter(wanted)
+        .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids or [0])))
+        .only(*CARD_FIELDS)
+    )
+
+    mine = listing_key(article)
+    same = [a for a in candidates if a.path.startswith(section_path) and a.pk != article.pk]
+    below = [a for a in same if listing_key(a) > mine]
+    above = [a for a in same if listing_key(a) < mine]
+    previous_article = min(below, key=listing_key, default=None)
+    next_article = max(above, key=listing_key, default=None)
+    shown = {article.pk} | {a.pk for a in (previous_article, next_article) if a}
+    related = [a for a in candidates if a.pk not in shown]
+    for a in related:
+        headline = f"{a.kicker} {a.title} {a.subheadline}".lower()
+        a.shared_words = sum(1 for w in words if w in headline)
+    related.sort(key=lambda a: (-a.shared, -a.shared_words, listing_key(a)))
+    return previous_article, next_article, related[:RELATED_COUNT]

@@ -5,6 +5,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from .article import ArticlePage
+
 
 class PrintPage(models.Model):
     edition_date = models.DateField(_("出版日期"), db_index=True)
@@ -58,8 +60,6 @@ class PrintPage(models.Model):
         super().save(*args, **kwargs)
         if self.pk and self._placed_as != (self.edition_date, self.page_number):
             # The articles printed here carry the date and place in their own rows.
-            from .article import ArticlePage
-
             refresh_articles(ArticlePage.objects.filter(print_page=self))
         self._placed_as = (self.edition_date, self.page_number)
 
@@ -75,8 +75,6 @@ def refresh_articles(articles, *, detach: bool = False) -> int:
 
     detach: as if they had no print page any more (their page is being deleted).
     """
-    from .article import ArticlePage
-
     rows = list(
         articles.select_related("print_page").only(
             "pk", "first_published_at", "source_position", "print_page"

@@ -6,7 +6,11 @@ from django.utils import translation
 from django.utils.dateformat import format as date_format
 from django.utils.safestring import mark_safe
 
-from articles import page_meta, structured_data, views
+from articles import page_meta, structured_data
+from articles.listing import section_url
+from articles.models.section import sections_for
+from articles.navigation import populated_sections
+from articles.site_urls import home_route_url, home_url, print_page_url
 
 register = template.Library()
 
@@ -39,27 +43,27 @@ def site_nav(context):
         if locale_id is not None:
             # Only sections a reader finds articles in (an English section
             # shows the Chinese stories until it has translations).
-            populated = views.populated_sections(request)
+            populated = populated_sections(request)
             fallback = language != settings.LANGUAGE_CODE
             sections = [
                 s
-                for s in views.sections_for(request, locale_id)
+                for s in sections_for(request, locale_id)
                 if s.show_in_menus
                 and not s.is_inbox
                 and populated.has_articles(s, with_fallback=fallback)
             ]
             for s in sections:
-                views.section_url(s)  # once per request: section.cached_url
+                section_url(s)  # once per request: section.cached_url
     current_path = page.path if page is not None and hasattr(page, "path") else ""
     if context.get("route_title"):  # a route under the home page (search, archive…)
         current_path = ""
-    home_url = views.home_url(language)
+    home = home_url(language)
     return {
         "sections": sections,
         "current_path": current_path,
-        "home_url": home_url,
+        "home_url": home,
         "archive_current": request is not None
-        and request.path.startswith(home_url + "archive/"),
+        and request.path.startswith(home + "archive/"),
         "request": request,
     }
 
@@ -102,17 +106,17 @@ def pagination(context, page_obj, page_range):
 
 @register.simple_tag(takes_context=True)
 def route_url(context, name, *args):
-    return views.home_route_url(_language(context), name, *args)
+    return home_route_url(_language(context), name, *args)
 
 
 @register.simple_tag(takes_context=True)
 def print_page_link(context, print_page):
-    return views.print_page_url(_language(context), print_page.edition_date, print_page.page_number)
+    return print_page_url(_language(context), print_page.edition_date, print_page.page_number)
 
 
 @register.simple_tag(takes_context=True)
 def home_link(context):
-    return views.home_url(_language(context))
+    return home_url(_language(context))
 
 
 @register.filter

@@ -7,9 +7,7 @@ on the line (or the line above) explains the real import-time cycle with
 Django's app loading they break. Imports under `if TYPE_CHECKING:` never run
 and do not count.
 
-The reader code still has circles that a later change removes; they are
-listed, by name, in KNOWN_CYCLES. The list may only shrink: a new circle
-fails, and so does an entry that no longer exists.
+There are none: a new circle fails, naming the imports that make it.
 """
 
 from __future__ import annotations
@@ -23,29 +21,12 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = {"home": "home", "articles": "articles", "importers": "importers",
             "editorial": "editorial", "site": "newsroom"}
 
-# Circles that exist today, named. The later reader-code change empties this.
-KNOWN_CYCLES: dict[str, frozenset[str]] = {
-    # Models call views for their context, views and feeds import the models,
-    # the article model imports editorial panels that import it back.
-    "reader code": frozenset({
-        "articles.feeds", "articles.models", "articles.models.article",
-        "articles.models.print_edition", "articles.models.section", "articles.page_meta",
-        "articles.structured_data",
-        "articles.views", "editorial.panels", "home.models",
-    }),
-    # The backend picks a vendor module at run time; those import its helpers.
-    "search backends": frozenset({
-        "articles.search_backend", "articles.search_postgres", "articles.search_sqlite",
-    }),
-}
-# Modules that still import project code inside functions without a
-# `# cycle:` explanation (the same later change). May only shrink.
-KNOWN_UNEXPLAINED: set[str] = {
-    "articles.models.article", "articles.models.print_edition", "articles.models.section",
-    "articles.page_meta",
-    "articles.search_backend", "articles.structured_data", "articles.views",
-    "editorial.apps", "editorial.panels", "editorial.signals", "home.models",
-}
+# Circles that are allowed, named (none: keep it that way). A new circle fails,
+# and so does an entry that no longer exists.
+KNOWN_CYCLES: dict[str, frozenset[str]] = {}
+# Modules that import project code inside functions without a `# cycle:`
+# explanation (none). A new one fails.
+KNOWN_UNEXPLAINED: set[str] = set()
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""A panel to choose an article's section (栏目) without leaving the edit view."""
+"""The article model's own admin panels: its section (栏目) chosen in the edit
+view, the importer's notes and warnings, read-only fields."""
 
 import datetime
 
@@ -7,6 +8,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+
+from .section import SectionPage
 
 FIELD_NAME = "editorial_section"
 
@@ -43,8 +46,6 @@ class SectionPanel(Panel):
             return f"id_{FIELD_NAME}"
 
         def get_context_data(self, parent_context=None):
-            from articles.models import SectionPage  # not at import time: models import this
-
             context = super().get_context_data(parent_context)
             parent = self.instance.get_parent()
             sections = SectionPage.objects.filter(locale_id=self.instance.locale_id).order_by(
