@@ -212,6 +212,9 @@ def bump_published(instance=None, **_kwargs) -> None:
         if first != getattr(instance, "last_published_at", None):
             # Republished: it may have left another day's print page.
             _bump(EDITIONS_KEY)
+        if getattr(instance, "continues_id", None):
+            # A joined continuation's text is shown on its head's page.
+            _bump(page_key(instance.continues_id))
     _bump(LISTINGS_KEY)
 
 

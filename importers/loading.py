@@ -30,13 +30,14 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from articles.models import ArticlePage, ArticlePageTag, Author, PrintPage
+from articles.models import ArticleKind, ArticlePage, ArticlePageTag, Author, PrintPage
 from articles.page_cache import BumpPacer, bumps_after_commit
 from importers.parsing import ParsedFile, ParseHints
 
 from . import memory
 from .authors import AuthorDirectory
 from .content import headline_or_provisional, slug_base
+from .continuations import join_waiting_tails, mark_head, match_head
 from .decisions import Action, Decision
 from .edition_hints import (
     Edition,
@@ -338,6 +339,7 @@ class Importer:
                     slug_base(headline_or_provisional(article), hint.edition_date)
                 )
         self.writer.begin_file(new_pages)
+        self._heads: list[ArticlePage] = []
         ledger_rows: list[ImportedArticle] = []
         for article, decision in zip(parsed.articles, plan, strict=True):
             match = decision.match
@@ -372,6 +374,7 @@ class Importer:
             result.count(outcome)
         self.writer.finish_file(authors.created)
         ImportedArticle.objects.bulk_create(ledger_rows)
+        self._join_waiting_tails()
 
     def _load_known(
         self,
@@ -421,6 +424,31 @@ class Importer:
             row.save()
         return outcome
 
+    def _place_continuation(self, page: ArticlePage) -> None:
+        """A tail (上接第N版) is joined to its head when exactly one fits;
+        otherwise it carries a warning and waits for an editor (or its head)."""
+        if page.kind != ArticleKind.CONTINUATION or page.continues_id:
+            return
+        head, warning = match_head(page)
+        if head is not None:
+            page.continues = head
+            mark_head(head, page.print_page.page_number)
+        elif warning:
+            page.import_warnings = [*page.import_warnings, warning]
+
+    def _join_waiting_tails(self) -> None:
+        """Heads written in this file join tails imported before them (their
+        revisions exist only now, after finish_file); with --publish a tail the
+        gate now lets through goes live as part of its head."""
+        for head in self._heads:
+            for tail in join_waiting_tails(head, self._user):
+                if self.writer.publish and tail.latest_revision is not None:
+                    self.writer.publish_unless_held(tail, tail.latest_revision)
+
+    def _note_head(self, page: ArticlePage) -> None:
+        if page.kind not in (ArticleKind.CONTINUATION, ArticleKind.FRAGMENT):
+            self._heads.append(page)
+
     def _print_page(self, hint: Edition) -> PrintPage | None:
         return print_page_for(hint)
 
@@ -438,12 +466,14 @@ class Importer:
         page.tagged_items = [
             ArticlePageTag(tag=tag) for tag in self._tags.tags(suggested_tag_names(page))
         ]
+        self._place_continuation(page)
         held = self.writer.create(
             page,
             self.placement.section_id_for(article.column),
             slug_base(page.title, hint.edition_date),
             links,
         )
+        self._note_head(page)
         identity = identify_parsed(article)
         ledger_rows.append(
             ImportedArticle(
@@ -477,7 +507,9 @@ class Importer:
         # New content asks for a fresh review.
         page.reviewed_at = None
         page.reviewed_by = None
+        self._place_continuation(page)
         held = self.writer.update(page, links)
+        self._note_head(page)
         return ArticleResult(
             article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings),
             held=held,
