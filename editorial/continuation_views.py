@@ -20,6 +20,7 @@ from importers.continuations import candidates_for, join, split
 
 from .review_queue import _safe_next
 
+
 def _editable_tail(request: HttpRequest, page_id: int) -> ArticlePage:
     tail = get_object_or_404(ArticlePage.objects.select_related("print_page"), pk=page_id)
     if not tail.permissions_for_user(request.user).can_edit():

@@ -23,8 +23,10 @@ def start(settings_module: str, setup: dict[str, Any]) -> None:
     django.setup()
     from django.contrib.auth import get_user_model
 
+    # cycle: a spawned process may load models only after django.setup()
+    # (Django's app loading), so the importer comes in here.
     from .loading import Importer
-    from .results import ImportOptions
+    from .results import ImportOptions  # cycle: as above (it imports Django's auth models)
 
     user = None
     if setup["user_id"] is not None:

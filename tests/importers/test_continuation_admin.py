@@ -4,10 +4,10 @@ its edit view; both are kept in the page history. Invented text."""
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from importers.continuation_views import HEAD_FIELD
 from wagtail.models import PageLogEntry
 
 from articles.models import ArticlePage
+from articles.models.continuation_panel import HEAD_FIELD
 from importers.continuations import JOIN_ACTION, SPLIT_ACTION
 
 from .conftest import run_import
