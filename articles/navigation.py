@@ -43,7 +43,7 @@ def populated_sections(request) -> PopulatedSections:
         # Each section looks for one live child on the path index (its children's
         # paths lie between its own and its own + ZZZZ): the cost follows the
         # number of sections, not of articles.
-        live_child = ArticlePage.objects.live().filter(
+        live_child = ArticlePage.objects.live().not_joined().filter(
             depth=SECTION_DEPTH + 1,
             path__gt=OuterRef("path"),
             path__lte=Concat(OuterRef("path"), Value("Z" * ArticlePage.steplen)),

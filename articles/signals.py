@@ -8,6 +8,7 @@ from articles.models import ArticlePage, Author, PrintPage
 from articles.models.print_edition import refresh_articles
 from articles.page_cache import (
     bump_listings,
+    bump_print_page_added,
     bump_published,
     bump_sections_version,
     bump_version,
@@ -34,7 +35,9 @@ def _record_saved(sender, instance=None, created=False, **kwargs):
     An import creates authors and print pages for every file: retiring every
     cached article for each would empty the cache while readers read.
     """
-    if created:
+    if created and isinstance(instance, PrintPage):
+        bump_print_page_added(instance=instance)
+    elif created:
         bump_listings()
     else:
         bump_version()

@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from articles.models import SectionPage
+from articles.models import ArticlePage, SectionPage
 
 
 class PageSitemap(Sitemap):
@@ -29,6 +29,8 @@ class PageSitemap(Sitemap):
         )
         for path in inboxes:
             qs = qs.exclude(path__startswith=path)
+        # Joined continuations redirect to their story: no address of their own.
+        qs = qs.exclude(pk__in=ArticlePage.objects.filter(continues__isnull=False).values("pk"))
         pages = list(qs)
         groups = defaultdict(list)
         for page in pages:

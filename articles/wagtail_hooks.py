@@ -11,8 +11,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from articles.models import ArticlePage, Author, PrintPage
-from articles.page_cache import SERVED_PAGE_ATTR
+from articles import page_cache
+from articles.models import ArticlePage, Author, PrintPage, SectionPage
 from editorial.views import AuthorMergeView
 
 
@@ -95,5 +95,8 @@ def name_unnamed_admin_controls():
 
 @hooks.register("before_serve_page")
 def note_served_page(page, request, serve_args, serve_kwargs):
-    """Tell the page cache which page answers (an article depends on itself only)."""
-    setattr(request, SERVED_PAGE_ATTR, (page.pk, isinstance(page, ArticlePage)))
+    """Tell the page cache what the answer shows: an article itself, a section its own list."""
+    if isinstance(page, ArticlePage):
+        page_cache.depend_on_article(request, page.pk)
+    elif isinstance(page, SectionPage):
+        page_cache.depend_on_section(request, page.translation_key)

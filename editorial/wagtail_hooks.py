@@ -19,6 +19,7 @@ from articles.models import ArticlePage, SectionPage
 from articles.models.panels import FIELD_NAME
 
 from .bulk_publish import GatedPublishBulkAction
+from .continuation_views import JoinContinuationView, SplitContinuationView
 from .dashboard import add_newsroom_panel
 from .permissions import user_can_review
 from .resolution import register as register_resolution_log_action
@@ -42,6 +43,8 @@ def register_editorial_urls():
         path("results/", ReviewQueueView.as_view(results_only=True), name="review_queue_results"),
         path("<int:page_id>/reviewed/", MarkReviewedView.as_view(), name="mark_reviewed"),
         path("<int:page_id>/resolve/", ResolveWarningView.as_view(), name="resolve_warning"),
+        path("<int:page_id>/join/", JoinContinuationView.as_view(), name="join_continuation"),
+        path("<int:page_id>/split/", SplitContinuationView.as_view(), name="split_continuation"),
     ]
     urls = [path("editorial/", include(urls)), path("review/", include(review))]
     return [path("", include((urls, "editorial"), namespace="editorial"))]

@@ -15,6 +15,7 @@ from articles.archive_calendar import month_end, month_weeks, parse_month
 from articles.listing import attach_sections
 from articles.models import ArticlePage, PrintPage
 from articles.models.section import sections_for
+from articles.page_cache import depend_on_edition
 from articles.site_urls import edition_url, home_route_url, language_of, print_page_url
 from articles.thumbnails import attach_thumbnails
 
@@ -104,6 +105,7 @@ def archive_index_view(home, request):
 def archive_edition_view(home, request, year: int, month: int, day: int):
     language = language_of(home)
     date = _parse_day(year, month, day)
+    depend_on_edition(request, date)  # the page cache: this day only
     pages = list(PrintPage.objects.filter(edition_date=date).order_by("page_number"))
     if not pages:
         raise Http404
@@ -140,6 +142,7 @@ def archive_edition_view(home, request, year: int, month: int, day: int):
 def archive_page_view(home, request, year: int, month: int, day: int, number: int):
     language = language_of(home)
     date = _parse_day(year, month, day)
+    depend_on_edition(request, date)  # the page cache: this day only
     numbers = list(
         PrintPage.objects.filter(edition_date=date)
         .order_by("page_number")

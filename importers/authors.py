@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
+from functools import reduce
 from typing import TYPE_CHECKING
+
+from django.db.models import Q
+from django.utils.text import slugify
 
 from articles.models import ArticleAuthor, Author, AuthorRole
 
@@ -21,6 +26,23 @@ def normalise_name(name: str) -> str:
     if name and all(not ch.isascii() or ch == " " for ch in name):
         name = name.replace(" ", "")
     return name[:_NAME_MAX]
+
+
+def free_author_slugs(names: list[str]) -> dict[str, str]:
+    """A free slug for each new name, as Author.save() picks it, in one query."""
+    bases = {name: slugify(name, allow_unicode=True) or "author" for name in names}
+    if not bases:
+        return {}
+    clash = reduce(operator.or_, (Q(slug__startswith=base) for base in set(bases.values())))
+    taken = set(Author.objects.filter(clash).values_list("slug", flat=True))
+    slugs = {}
+    for name, base in bases.items():
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
 
 
 class AuthorDirectory:
@@ -53,16 +75,21 @@ class AuthorDirectory:
         for parsed in authors:
             first_role.setdefault(normalise_name(parsed.name), parsed.role)
         self.prefetch(first_role)
-        for name in sorted(set(first_role) - set(self._by_name) - {""}):
-            self.get(name, first_role[name])
+        new = sorted(set(first_role) - set(self._by_name) - {""})
+        slugs = free_author_slugs(new)
+        for name in new:
+            self.get(name, first_role[name], slug=slugs[name])
 
-    def get(self, name: str, role: str) -> Author | None:
+    def get(self, name: str, role: str, *, slug: str = "") -> Author | None:
         name = normalise_name(name)
         if not name:
             return None
         author = self._by_name.get(name)
         if author is None:
-            author = Author(name=name, role=role if role in _ROLES else AuthorRole.AUTHOR)
+            # Without a slug, Author.save() looks for a free one itself.
+            author = Author(
+                name=name, slug=slug, role=role if role in _ROLES else AuthorRole.AUTHOR
+            )
             author.save()
             self._by_name[name] = author
             self.created.append(author)

@@ -64,6 +64,7 @@ def fill_page(
         warnings.append(_("未知稿件类型 %(kind)s") % {"kind": article.kind})
     page.body = body_stream(article.body)
     page.continued_from_page = article.continued_from_page
+    page.continues_on_page = article.continues_on_page
     if source.print_page is not None:
         page.print_page = source.print_page
     links = authors.links(article.authors)

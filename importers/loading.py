@@ -30,12 +30,14 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from articles.models import ArticlePage, ArticlePageTag, Author, PrintPage
+from articles.models import ArticleKind, ArticlePage, ArticlePageTag, Author, PrintPage
+from articles.page_cache import BumpPacer, bumps_after_commit
 from importers.parsing import ParsedFile, ParseHints
 
 from . import memory
 from .authors import AuthorDirectory
 from .content import headline_or_provisional, slug_base
+from .continuations import join_waiting_tails, mark_head, match_head
 from .decisions import Action, Decision
 from .edition_hints import (
     Edition,
@@ -114,6 +116,8 @@ class Importer:
         self.writer: PageWriter = make_writer(user=self._user, publish=self.options.publish)
         self.record = RunRecord(self.options, self._user)
         self.result = RunResult()
+        # The site's lists follow the import at most this far behind (see BumpPacer).
+        self.bumps = BumpPacer(settings.IMPORT_CACHE_BUMP_SECONDS)
 
     @property
     def run(self) -> ImportRun | None:
@@ -125,7 +129,20 @@ class Importer:
         memory.start_run()
         return run
 
+    def join(self, run_id: int) -> ImportRun:
+        """Import into a run begun by another process (see importers.parallel)."""
+        run = self.record.join(run_id)
+        self.result.run_id = run.pk
+        memory.start_run()
+        return run
+
+    def add_result(self, result: FileResult) -> None:
+        """Count a file another process imported into this run."""
+        self.result.files.append(result)
+        self.record.progress(self.result)
+
     def finish(self, *, interrupted: bool = False) -> RunResult:
+        self.bumps.flush()
         memory.end_run()
         self.result.interrupted = interrupted
         self.record.finish(self.result)
@@ -215,7 +232,8 @@ class Importer:
         self, parsed: ParsedFile, result: FileResult, sha256: str, hint: Edition
     ) -> None:
         result.reset_counts()
-        with transaction.atomic():
+        # One bump of each cache version per file, once the file is committed (paced).
+        with transaction.atomic(), bumps_after_commit(self.bumps):
             self._load(parsed, result, sha256, hint)
 
     def _parse(self, data: bytes, name: str) -> ParsedFile:
@@ -321,6 +339,7 @@ class Importer:
                     slug_base(headline_or_provisional(article), hint.edition_date)
                 )
         self.writer.begin_file(new_pages)
+        self._heads: list[ArticlePage] = []
         ledger_rows: list[ImportedArticle] = []
         for article, decision in zip(parsed.articles, plan, strict=True):
             match = decision.match
@@ -355,6 +374,7 @@ class Importer:
             result.count(outcome)
         self.writer.finish_file(authors.created)
         ImportedArticle.objects.bulk_create(ledger_rows)
+        self._join_waiting_tails()
 
     def _load_known(
         self,
@@ -404,6 +424,31 @@ class Importer:
             row.save()
         return outcome
 
+    def _place_continuation(self, page: ArticlePage) -> None:
+        """A tail (上接第N版) is joined to its head when exactly one fits;
+        otherwise it carries a warning and waits for an editor (or its head)."""
+        if page.kind != ArticleKind.CONTINUATION or page.continues_id:
+            return
+        head, warning = match_head(page)
+        if head is not None:
+            page.continues = head
+            mark_head(head, page.print_page.page_number)
+        elif warning:
+            page.import_warnings = [*page.import_warnings, warning]
+
+    def _join_waiting_tails(self) -> None:
+        """Heads written in this file join tails imported before them (their
+        revisions exist only now, after finish_file); with --publish a tail the
+        gate now lets through goes live as part of its head."""
+        for head in self._heads:
+            for tail in join_waiting_tails(head, self._user):
+                if self.writer.publish and tail.latest_revision is not None:
+                    self.writer.publish_unless_held(tail, tail.latest_revision)
+
+    def _note_head(self, page: ArticlePage) -> None:
+        if page.kind not in (ArticleKind.CONTINUATION, ArticleKind.FRAGMENT):
+            self._heads.append(page)
+
     def _print_page(self, hint: Edition) -> PrintPage | None:
         return print_page_for(hint)
 
@@ -421,12 +466,14 @@ class Importer:
         page.tagged_items = [
             ArticlePageTag(tag=tag) for tag in self._tags.tags(suggested_tag_names(page))
         ]
+        self._place_continuation(page)
         held = self.writer.create(
             page,
             self.placement.section_id_for(article.column),
             slug_base(page.title, hint.edition_date),
             links,
         )
+        self._note_head(page)
         identity = identify_parsed(article)
         ledger_rows.append(
             ImportedArticle(
@@ -460,7 +507,9 @@ class Importer:
         # New content asks for a fresh review.
         page.reviewed_at = None
         page.reviewed_by = None
+        self._place_continuation(page)
         held = self.writer.update(page, links)
+        self._note_head(page)
         return ArticleResult(
             article.position, Outcome.UPDATED, page.pk, page.title, len(page.import_warnings),
             held=held,

@@ -43,6 +43,7 @@ class GateInput:
     open_warnings: int
     photo_blocks: int
     photos_with_image: int
+    joined: bool = False  # a continuation joined to the story it continues
 
 
 def hold_reasons(item: GateInput) -> list[str]:
@@ -50,8 +51,9 @@ def hold_reasons(item: GateInput) -> list[str]:
     reasons: list[str] = []
     if item.kind == "fragment":
         reasons.append(FRAGMENT)
-    # The rest of a story from another page is not a story of its own.
-    if item.kind == "continuation":
+    # The rest of a story from another page is not a story of its own: it
+    # goes live only as part of its head, once joined to it.
+    if item.kind == "continuation" and not item.joined:
         reasons.append(CONTINUATION)
     if item.headline_is_provisional:
         reasons.append(PROVISIONAL_HEADLINE)
@@ -90,6 +92,7 @@ def gate_input_for_page(page: Any) -> GateInput:
         open_warnings=len(page.import_warnings or ()),
         photo_blocks=photos,
         photos_with_image=with_image,
+        joined=bool(getattr(page, "continues_id", None)),
     )
 
 

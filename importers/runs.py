@@ -28,6 +28,9 @@ class RunRecord:
         self.user = user
         self.run: ImportRun | None = None
         self._saved_at = 0.0
+        # A worker process of a parallel import imports into the parent's
+        # run; only the parent writes the run's progress and outcome.
+        self.writes = True
 
     def begin(self, sources: list[str]) -> ImportRun:
         mark_stale_runs()
@@ -41,6 +44,12 @@ class RunRecord:
                 pid=os.getpid(),
             )
         )
+        return self.run
+
+    def join(self, run_id: int) -> ImportRun:
+        """Import into a run another process began and keeps up to date."""
+        self.run = ImportRun.objects.get(pk=run_id)
+        self.writes = False
         return self.run
 
     def progress(self, result: RunResult) -> None:
@@ -61,7 +70,7 @@ class RunRecord:
         self._write(result, status)
 
     def _write(self, result: RunResult, status: str | None) -> None:
-        if self.run is None:
+        if self.run is None or not self.writes:
             return
         self._saved_at = time.monotonic()
         fields: dict[str, Any] = {

@@ -43,10 +43,22 @@ class TagDirectory:
         names = list(dict.fromkeys(names))
         wanted = [n for n in names if n not in self._by_name]
         if wanted:
-            for tag in Tag.objects.filter(name__in=wanted):
-                self._by_name[tag.name] = tag
+            self._load(wanted)
+            missing = [n for n in wanted if n not in self._by_name]
+            if missing:
+                # One INSERT for the new names; a name another import adds
+                # at the same moment is skipped here and read back below.
+                Tag.objects.bulk_create(
+                    [Tag(name=n, slug=Tag().slugify(n)) for n in missing],
+                    ignore_conflicts=True,
+                )
+                self._load(missing)
             for name in wanted:
                 if name not in self._by_name:
-                    # Tag.save() makes the (unicode) slug, unique among tags.
+                    # Its slug belongs to another tag: Tag.save() finds a free one.
                     self._by_name[name] = Tag.objects.get_or_create(name=name)[0]
         return [self._by_name[n] for n in names]
+
+    def _load(self, names: list[str]) -> None:
+        for tag in Tag.objects.filter(name__in=names):
+            self._by_name[tag.name] = tag

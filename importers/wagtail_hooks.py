@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from .continuations import register as register_continuation_log_actions
 from .models import ImportRun
 from .views import ImportRunInspectView
 
@@ -103,3 +104,5 @@ class ImportRunViewSet(ModelViewSet):
 def register_import_runs() -> ImportRunViewSet:
     return ImportRunViewSet("import_runs")
 
+
+hooks.register("register_log_actions", register_continuation_log_actions)

@@ -18,6 +18,7 @@ ORDER = "order"
 STRAY = "stray"
 BYLINE = "byline"
 EDITION = "edition"
+CONTINUATION = "continuation"
 LENGTH = "length"
 OTHER = "other"
 
@@ -28,6 +29,7 @@ KIND_LABELS = {
     STRAY: _("串入或归属不明"),
     BYLINE: _("署名"),
     EDITION: _("日期与版次"),
+    CONTINUATION: _("转版接续"),
     LENGTH: _("超长截断"),
     OTHER: _("其他"),
 }
@@ -40,6 +42,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (ORDER, re.compile(r"顺序错乱|中断|错位或缺失")),
     (STRAY, re.compile(r"串入|归属")),
     (BYLINE, re.compile(r"署名")),
+    # importers.continuations: a tail whose head was not found for sure.
+    (CONTINUATION, re.compile(r"^转版续文：")),
     (EDITION, re.compile(r"版次|日期|转版")),
     (LENGTH, re.compile(r"截断")),
 ]

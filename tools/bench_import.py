@@ -98,18 +98,32 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished child processes (workers)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def measured(action) -> tuple[object, float, float, int]:
-    """(result, seconds, CPU seconds of this process, queries) of action()."""
+    """(result, seconds, CPU seconds, queries) of action().
+
+    CPU counts this process and the worker processes it started; queries
+    count only this process's (a parallel import's workers send their own).
+    """
     from django.db import connection
 
     counter = QueryCounter()
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu = time.perf_counter(), cpu_seconds()
     with connection.execute_wrapper(counter):
         result = action()
-    return result, time.perf_counter() - started, time.process_time() - cpu, counter.count
+    return result, time.perf_counter() - started, cpu_seconds() - cpu, counter.count
 
 
-def run_import(folder: Path, writer: str, *extra: str) -> tuple[dict, float, float, int]:
+def run_import(
+    folder: Path, writer: str, *extra: str, workers: int = 1
+) -> tuple[dict, float, float, int]:
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
@@ -124,6 +138,8 @@ def run_import(folder: Path, writer: str, *extra: str) -> tuple[dict, float, flo
                 "json",
                 "--writer",
                 writer,
+                "--workers",
+                str(workers),
                 *extra,
                 stdout=out,
             )
@@ -152,7 +168,8 @@ def report(label: str, done: int, elapsed: float, queries: int, detail: str) -> 
 
 
 def bench_writer(writer: str, folder: Path, url: str) -> float:
-    """Drafts (fresh, then unchanged), then --publish on a fresh database.
+    """Drafts (fresh, then unchanged), then --publish on a fresh database, in
+    one process.
 
     Returns the publishing import's articles/s."""
     fresh_site(url)
@@ -177,6 +194,10 @@ def bench_writer(writer: str, folder: Path, url: str) -> float:
     summary, elapsed, cpu, queries = run_import(folder, writer, "--publish")
     done = summary["created"] + summary["updated"]
     published = count_live()
+    _out(
+        f"[{writer:>6} writer] --publish: {queries / max(published, 1):.1f} queries "
+        f"per published article"
+    )
     return report(
         f"[{writer:>6} writer] --publish, fresh:",
         done,
@@ -185,6 +206,28 @@ def bench_writer(writer: str, folder: Path, url: str) -> float:
         f"{published} published, the rest held by the publish gate; "
         f"importer CPU {1000 * cpu / max(done, 1):.1f} ms/article",
     )
+
+
+def bench_workers(writer: str, folder: Path, url: str, workers: int, one: float) -> float:
+    """--publish with `workers` processes on a fresh database; articles/s.
+
+    `one` is the same import's articles/s in one process, for the ratio."""
+    fresh_site(url)
+    summary, elapsed, cpu, _ = run_import(folder, writer, "--publish", workers=workers)
+    done = summary["created"] + summary["updated"]
+    rate = report(
+        f"[{writer:>6} writer] --publish, {workers} workers:",
+        done,
+        elapsed,
+        0,
+        f"errors {summary['errors']}; {count_live()} published; CPU of the import's "
+        f"processes {1000 * cpu / max(done, 1):.1f} ms/article",
+    )
+    _out(
+        f"[{writer:>6} writer] --publish {workers} workers / 1 worker: {rate / one:.2f}x "
+        f"({rate:.1f} vs {one:.1f} articles/s)"
+    )
+    return rate
 
 
 def count_live() -> int:
@@ -208,6 +251,36 @@ def bench_stock(folder: Path, url: str) -> float:
     )
 
 
+def bench_scale(folder: Path, url: str, writer: str) -> None:
+    """One publishing import of the whole corpus: does an article cost more
+    at the end of the archive than at its start?
+
+    Compares the time per created article of the last 10% of files with
+    the first 10% (the import's own per-file timing, files in name order).
+    """
+    fresh_site(url)
+    summary, elapsed, cpu, queries = run_import(folder, writer, "--publish")
+    files = [f for f in summary["file_results"] if f["created"]]
+    tenth = max(1, len(files) // 10)
+
+    def per_article(part: list[dict]) -> float:
+        return sum(f["seconds"] for f in part) / max(1, sum(f["created"] for f in part))
+
+    first, last = per_article(files[:tenth]), per_article(files[-tenth:])
+    done = summary["created"] + summary["updated"]
+    report(
+        f"[{writer:>6} writer] --publish, whole archive:",
+        done,
+        elapsed,
+        queries,
+        f"errors {summary['errors']}; CPU {1000 * cpu / max(done, 1):.1f} ms/article",
+    )
+    _out(
+        f"[{writer:>6} writer] per article, first 10% of files {1000 * first:.1f} ms, "
+        f"last 10% {1000 * last:.1f} ms: last/first = {last / first:.2f}x"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -217,6 +290,18 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated page writers to measure, each on a fresh database",
     )
     parser.add_argument("--no-stock", action="store_true", help="skip the stock-loop yardstick")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        help="also run the publishing import (last writer) with this many processes (1: don't)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        metavar="ARTICLES",
+        help="instead: one publishing import of this many articles, first vs last 10%%",
+    )
     args = parser.parse_args(argv)
     writers = [w.strip() for w in args.writers.split(",") if w.strip()]
 
@@ -239,9 +324,15 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="import-bench-") as tmp:
         folder = Path(tmp)
-        files, expected = make_corpus(folder, args.articles)
+        files, expected = make_corpus(folder, args.scale or args.articles)
         _out(f"corpus: {files} files, {expected} articles")
+        if args.scale:
+            bench_scale(folder, url, writers[-1] if writers else "bulk")
+            return 0
         publish_rates = {w: bench_writer(w, folder, url) for w in writers}
+        if args.workers > 1 and writers:
+            last = writers[-1]
+            bench_workers(last, folder, url, args.workers, publish_rates[last])
         if not args.no_stock:
             stock = bench_stock(folder, url)
             for writer, rate in publish_rates.items():

@@ -22,11 +22,14 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
+
+from tools.cpu_split import IMPORT_APP_NAME, CpuSplit, report_split
 
 ROOT = Path(__file__).resolve().parent.parent
 SEARCHES = ["工会", "托育", "劳模", "职工 培训", "安全生产", "农民工 工资"]
@@ -38,8 +41,20 @@ class LoadResult:
     latencies_ms: list[float] = field(default_factory=list)
     errors: Counter = field(default_factory=Counter)
     by_kind: dict[str, list[float]] = field(default_factory=dict)
-    # X-Page-Cache of each answer: "hit", "miss" or "-" (not cacheable).
-    page_cache: Counter = field(default_factory=Counter)
+    # X-Page-Cache of each answer per kind: "hit", "miss" or "-" (not cacheable).
+    cache: dict[str, Counter] = field(default_factory=dict)
+
+    def hit_ratio(self, kind: str | None = None) -> float:
+        counts = Counter()
+        for k, counter in self.cache.items():
+            if kind is None or k == kind:
+                counts.update(counter)
+        # "stale": the copy a new article retired, while another reader renders it again.
+        answered = counts["hit"] + counts["stale"] + counts["miss"]
+        return (counts["hit"] + counts["stale"]) / answered if answered else float("nan")
+
+    def stale(self) -> int:
+        return sum(counter["stale"] for counter in self.cache.values())
 
     @property
     def requests(self) -> int:
@@ -59,22 +74,41 @@ def drive(
     seconds: float,
     concurrency: int,
     seed: int = 7,
+    rate: float = 0,
 ) -> LoadResult:
-    """Send GETs from `concurrency` threads for `seconds`; bounded in time, loopback only."""
+    """Send GETs from `concurrency` threads for `seconds`; bounded in time, loopback only.
+
+    With `rate`, the readers together ask at most `rate` requests a second
+    (an open, fixed-rate load: each request has its time slot, and its
+    latency counts from that slot, so a server falling behind shows as
+    latency and fewer served requests rather than as a slower generator).
+    """
     assert base_url.startswith(("http://127.", "http://localhost", "http://[::1]"))
     weights = {"home": 2, "section": 3, "article": 8, "search": 2, "feed": 1, "tag": 1}
     kinds = [k for k in weights if urls.get(k)]
-    result = LoadResult(seconds=seconds, by_kind={k: [] for k in kinds})
+    result = LoadResult(
+        seconds=seconds, by_kind={k: [] for k in kinds}, cache={k: Counter() for k in kinds}
+    )
     lock = threading.Lock()
+    began_at = time.perf_counter()
     stop_at = time.monotonic() + seconds
 
     def reader(n: int) -> None:
         rng = random.Random(seed + n)
         session = requests.Session()
+        sent = 0
         while time.monotonic() < stop_at:
             kind = rng.choices(kinds, [weights[k] for k in kinds])[0]
             url = base_url + rng.choice(urls[kind])
             started = time.perf_counter()
+            if rate:
+                slot = began_at + (sent * concurrency + n) / rate
+                sent += 1
+                if slot > started:
+                    time.sleep(slot - started)
+                started = slot
+                if time.monotonic() >= stop_at:
+                    break
             try:
                 response = session.get(url, timeout=30)
                 status = response.status_code
@@ -83,10 +117,10 @@ def drive(
                 status, cached = type(exc).__name__, "-"
             elapsed = (time.perf_counter() - started) * 1000
             with lock:
-                result.page_cache[cached] += 1
                 if status == 200:
                     result.latencies_ms.append(elapsed)
                     result.by_kind[kind].append(elapsed)
+                    result.cache[kind][cached] += 1
                 else:
                     result.errors[f"{kind} {status}"] += 1
 
@@ -109,15 +143,16 @@ def report(result: LoadResult, out=sys.stdout) -> None:
         + (f"  {dict(result.errors)}" if result.errors else "")
         + "\n"
     )
-    looked_up = result.page_cache["hit"] + result.page_cache["miss"]
-    if looked_up:
-        out.write(
-            f"page cache hits: {result.page_cache['hit'] / looked_up:.0%} of {looked_up} "
-            "cacheable answers\n"
-        )
+    out.write(
+        f"page cache hits: {result.hit_ratio():.1%} of cacheable answers"
+        f" ({result.stale()} of them the previous copy while it was rendered again)\n"
+    )
     for kind, values in result.by_kind.items():
         if values:
-            out.write(f"  {kind:<8} n={len(values):<6} median {statistics.median(values):.1f} ms\n")
+            out.write(
+                f"  {kind:<8} n={len(values):<6} median {statistics.median(values):.1f} ms"
+                f"  hits {result.hit_ratio(kind):.0%}\n"
+            )
 
 
 def free_port() -> int:
@@ -214,40 +249,184 @@ def wait_until_up(base_url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while True:
         try:
-            requests.get(base_url + "/zh-hans/", timeout=5)
+            requests.get(base_url + "/zh-hans/", timeout=10)
             return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # a first render on a busy machine
             if time.monotonic() > deadline:
                 raise SystemExit(f"gunicorn did not answer on {base_url}") from None
             time.sleep(0.3)
 
 
-def drive_during_import(base_url: str, urls: dict[str, list[str]], args) -> LoadResult:
+def imported_articles(since) -> int:
+    """Articles the import ledger wrote (created or updated) since a moment."""
+    from django.db import connection
+
+    from importers.models import ImportedArticle
+
+    try:
+        return ImportedArticle.objects.filter(updated_at__gte=since).count()
+    finally:
+        connection.close()
+
+
+def move_to_fresh_year(folder: Path, rng: random.Random) -> None:
+    """Give the generated files (dated 2023) an edition year no earlier run used,
+    so the import publishes new articles instead of updating the last run's."""
+    year = rng.randrange(1950, 2020)
+    for path in folder.glob("2023-*"):
+        path.rename(path.with_name(f"{year}-" + path.name.removeprefix("2023-")))
+
+
+def cache_versions() -> dict[str, int]:
+    """Every page-cache version key and its value (Redis), to count bumps."""
+    from django.core.cache import cache
+
+    from articles.page_cache import SECTIONS_VERSION_KEY
+
+    keys = [*cache.iter_keys("newsroom:v:*"), SECTIONS_VERSION_KEY]
+    return {k: v for k, v in cache.get_many(keys).items() if isinstance(v, int)}
+
+
+def report_bumps(before: dict[str, int], after: dict[str, int], out=sys.stdout) -> None:
+    """How often each kind of version was bumped (pages: how many pages, how many bumps)."""
+    groups: Counter = Counter()
+    retired: Counter = Counter()
+    for key, value in after.items():
+        bumps = value - before.get(key, value)  # a key made meanwhile: no copy depended on it
+        if bumps > 0:
+            kind = key.rsplit(":", 1)[0] if key.split(":")[2] in ("page", "section", "edition") \
+                else key
+            groups[kind] += bumps
+            retired[kind] += 1
+    parts = [f"{kind} +{n}" + (f" ({retired[kind]} keys)" if retired[kind] > 1 else "")
+             for kind, n in sorted(groups.items())]
+    out.write("cache version bumps: " + (", ".join(parts) or "none") + "\n")
+
+
+def import_backends(database: str) -> Callable[[], set[int]]:
+    """The PostgreSQL backends serving the importer (it connects with PGAPPNAME set)."""
+    import psycopg
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    link = psycopg.connect(
+        dbname=database, host=db["HOST"] or None, port=db["PORT"] or None,
+        user=db["USER"] or None, password=db["PASSWORD"] or None, autocommit=True,
+    )
+
+    def pids() -> set[int]:
+        rows = link.execute(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = %s", [IMPORT_APP_NAME]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    return pids
+
+
+def measured(base_url, urls, args, server, database, importer=None) -> tuple[LoadResult, dict]:
+    """Readers for the window, with the CPU each party used meanwhile."""
+    roots = {
+        "load generator": os.getpid,
+        "gunicorn": lambda: server.pid,
+        "import": lambda: importer.pid if importer is not None else None,
+    }
+    with CpuSplit(roots=roots, database=database, import_backends=import_backends(database)) as cpu:
+        result = drive(
+            base_url, urls, seconds=args.seconds, concurrency=args.concurrency, rate=args.rate
+        )
+    report(result)
+    split = cpu.split()
+    report_split(split, result.seconds, sys.stdout)
+    sys.stdout.write(
+        f"CPU per served request: readers' server {reader_cpu_ms(result, split):.1f} ms"
+        f", the import's {import_cpu_ms(result, split):.1f} ms\n"
+    )
+    return result, split
+
+
+READER_GROUPS = ("gunicorn", "postgres (readers)", "redis")
+IMPORT_GROUPS = ("import", "postgres (import)")
+
+
+def reader_cpu_ms(result: LoadResult, split: dict[str, float]) -> float:
+    """CPU the site spent per served request (server, its database queries, the cache)."""
+    return 1000 * sum(split.get(g, 0.0) for g in READER_GROUPS) / max(1, result.requests)
+
+
+def import_cpu_ms(result: LoadResult, split: dict[str, float]) -> float:
+    return 1000 * sum(split.get(g, 0.0) for g in IMPORT_GROUPS) / max(1, result.requests)
+
+
+def warm_up(base_url: str, urls: dict[str, list[str]]) -> None:
+    """Ask every URL once, so both windows start from a filled page cache."""
+    session = requests.Session()
+    for kind_urls in urls.values():
+        for url in kind_urls:
+            session.get(base_url + url, timeout=60)
+
+
+def wait_for_first_article(importer: subprocess.Popen, since, seconds: float = 300) -> None:
+    """The reading starts once the import writes (not while it starts up and parses)."""
+    deadline = time.monotonic() + seconds
+    while not imported_articles(since) and importer.poll() is None:
+        if time.monotonic() > deadline:
+            raise SystemExit("the import wrote nothing in 5 minutes")
+        time.sleep(0.2)
+
+
+def drive_during_import(
+    base_url: str, urls: dict[str, list[str]], args, server, database
+) -> LoadResult:
     """Readers again, while `import_articles --publish` adds new articles beside them."""
     from tools.bench_import import make_corpus
 
     with tempfile.TemporaryDirectory(prefix="load-import-") as folder:
         files, count = make_corpus(Path(folder), args.during_import, seed=int(time.time()))
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings.dev"}
+        move_to_fresh_year(Path(folder), random.Random(time.time_ns()))
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings.dev",
+            "PGAPPNAME": IMPORT_APP_NAME,
+        }
+        command = [
+            sys.executable, "manage.py", "import_articles", folder, "--publish",
+            "--section", "yaowen", "--format", "json", *args.import_args.split(),
+        ]
+        from django.utils import timezone
+
+        launched = timezone.now()
         importer = subprocess.Popen(
-            [sys.executable, "manage.py", "import_articles", folder, "--publish",
-             "--section", "yaowen", "--format", "json"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         try:
+            wait_for_first_article(importer, launched)
+            window_start = timezone.now()
+            versions = cache_versions()
+            started = time.monotonic()
             sys.stdout.write(
                 f"-- the same readers while {count} articles in {files} files are imported "
-                "with --publish\n"
+                f"with: import_articles … {' '.join(command[4:])}\n"
             )
-            result = drive(base_url, urls, seconds=args.seconds, concurrency=args.concurrency)
-            report(result)
+            result, split = measured(base_url, urls, args, server, database, importer)
+            written = imported_articles(window_start)
+            report_bumps(versions, cache_versions())
+            window = time.monotonic() - started
+            finished = importer.poll() is not None
             sys.stdout.write(
-                "import still running at the end of the reading\n"
-                if importer.poll() is None else "import finished during the reading\n"
+                f"import: {written} articles written in the {window:.1f} s window "
+                f"({written / window:.1f} articles/s)"
+                + (", finished during the reading" if finished else ", still running")
+                + "\n"
             )
         finally:
             importer.wait(timeout=3600)
-    return result
+        if not finished:
+            total = time.monotonic() - started
+            sys.stdout.write(
+                f"import: all {imported_articles(launched)} articles, the last"
+                f" {imported_articles(window_start)} in {total:.1f} s from the reading's start\n"
+            )
+    return result, split
 
 
 def drive_realistic(base_url: str, urls: dict[str, list[str]], args) -> LoadResult:
@@ -272,6 +451,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--during-import", type=int, default=0, metavar="ARTICLES",
         help="then read again while a publishing import of this many new articles runs",
+    )
+    parser.add_argument(
+        "--rate", type=float, default=0, metavar="REQ_PER_S",
+        help="readers ask at this fixed rate (open load) instead of as fast as answered",
+    )
+    parser.add_argument(
+        "--import-args", default="", metavar="ARGS",
+        help="more options for the import of --during-import (e.g. \"--nice 0\")",
     )
     args = parser.parse_args(argv)
 
@@ -305,20 +492,39 @@ def main(argv: list[str] | None = None) -> int:
                 f"gunicorn {args.workers} workers, {settings.DATABASES['default']['NAME']} "
                 f"on PostgreSQL, Redis cache; {args.concurrency} readers for {args.seconds:.0f} s\n"
             )
-            if args.mix == "realistic":
+            if args.rate:
+                sys.stdout.write(f"fixed rate: {args.rate:.0f} requests/s asked\n")
+            database = settings.DATABASES["default"]["NAME"]
+            if args.mix == "realistic" and not args.during_import:
                 result = drive_realistic(base_url, realistic, args)
             else:
                 sys.stdout.write("-- cached mix: a fixed set of URLs\n")
-                result = drive(base_url, urls, seconds=args.seconds, concurrency=args.concurrency)
-                report(result)
+                warm_up(base_url, urls)
+                result, _split = measured(base_url, urls, args, server, database)
                 if args.mix == "both":
                     missed = drive_realistic(base_url, realistic, args)
                     result.errors.update(missed.errors)
             if args.during_import:
-                during = drive_during_import(base_url, urls, args)
+                during, during_split = drive_during_import(
+                    base_url, urls, args, server, database
+                )
                 ratio = (during.requests / during.seconds) / (result.requests / result.seconds)
                 sys.stdout.write(
-                    f"readers keep {ratio:.0%} of their throughput during the publishing import\n"
+                    f"readers keep {ratio:.0%} of their throughput during the publishing import"
+                    f" (p50 {result.percentile(50):.1f} → {during.percentile(50):.1f} ms,"
+                    f" p99 {result.percentile(99):.1f} → {during.percentile(99):.1f} ms,"
+                    f" cache hits {result.hit_ratio():.0%} → {during.hit_ratio():.0%})\n"
+                )
+                # Independent of what else the machine runs: the CPU a request
+                # costs with and without the import (its own CPU included).
+                idle_cost = reader_cpu_ms(result, _split)
+                busy_cost = reader_cpu_ms(during, during_split) + import_cpu_ms(
+                    during, during_split
+                )
+                sys.stdout.write(
+                    f"CPU per request {idle_cost:.1f} → {busy_cost:.1f} ms counting all of the"
+                    f" import's CPU against readers: at worst they keep {idle_cost / busy_cost:.0%}"
+                    " of a CPU-bound server's rate\n"
                 )
         finally:
             server.terminate()

@@ -1,8 +1,10 @@
 """The article page: every part of a printed story in its own field."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponsePermanentRedirect
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -31,6 +33,7 @@ from articles.structured_data import article_jsonld
 from editorial.source_panel import SourceBesidePanel
 
 from .author import AuthorRole
+from .continuation_panel import ContinuationPanel
 from .edition_dates import (
     EDITION_ORDER,
     REVERSE_EDITION_ORDER,
@@ -70,12 +73,19 @@ class ArticlePageQuerySet(PageQuerySet):
         """Newest edition first, then page by page and down each page (see edition_dates)."""
         return self.order_by(*EDITION_ORDER)
 
+    def not_joined(self):
+        """Leave out continuations joined to the story they continue: readers
+        find their text on that story's page, never as a story of their own."""
+        return self.filter(continues__isnull=True)
+
     def live_in(self, locale_id: int):
         """Live articles of one language, with their print page (the date and page a
-        card shows), without the columns listings never read."""
+        card shows), without the columns listings never read. Continuations joined
+        to their story are part of it, not articles of their own."""
         return (
             self.live()
             .filter(locale_id=locale_id)
+            .not_joined()
             .select_related("print_page")
             .defer(*LISTING_DEFER)
         )
@@ -123,6 +133,21 @@ class ArticlePage(Page):
         related_name="articles",
     )
     continued_from_page = models.PositiveSmallIntegerField(_("上接第几版"), null=True, blank=True)
+    # A story printed on two pages: the head ends `（下转第M版）`, its tail on
+    # page M opens `（上接第N版）` and is joined to the head through `continues`.
+    continues_on_page = models.PositiveSmallIntegerField(_("下转第几版"), null=True, blank=True)
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("接续的稿件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continuations",
+        help_text=_(
+            "转版续文所接的前文（同一天报纸上带“下转”标记的稿件）。"
+            "选定后，本文内容接在前文正文之后显示，不再单独列出；清空即拆开。"
+        ),
+    )
     # Derived, never edited: the date readers see and the article's place in
     # its edition (see edition_dates and refresh_edition_fields).
     display_date = models.DateField(_("见报日期"), null=True, blank=True, editable=False)
@@ -222,6 +247,14 @@ class ArticlePage(Page):
             ],
             heading=_("栏目、版面与标签"),
         ),
+        MultiFieldPanel(
+            [
+                ContinuationPanel(),
+                FieldPanel("continues"),
+                FieldPanel("continues_on_page", help_text=_("前文末尾“下转第几版”的版次。")),
+            ],
+            heading=_("转版接续"),
+        ),
         InlinePanel(
             "corrections",
             label=_("更正"),
@@ -255,6 +288,7 @@ class ArticlePage(Page):
         SynchronizedField("kind"),
         SynchronizedField("print_page"),
         SynchronizedField("continued_from_page"),
+        SynchronizedField("continues_on_page"),
         SynchronizedField("article_authors"),
         SynchronizedField("tagged_items"),
         SynchronizedField("corrections"),
@@ -271,6 +305,8 @@ class ArticlePage(Page):
         # The admin's page search autocompletes: editors look for words in the body too.
         index.AutocompleteField("body"),
         index.FilterField("locale_id"),
+        # Listings and search leave out joined continuations (not_joined()).
+        index.FilterField("continues_id"),
     ]
     # A copy or a translation is not the imported article: it must not claim the
     # source file, warnings or review state of the page it was copied from.
@@ -284,6 +320,8 @@ class ArticlePage(Page):
         "import_revision_id",
         "reviewed_at",
         "reviewed_by",
+        # A copy is a story of its own, not the tail of another one.
+        "continues",
     ]
 
     # Columns a listing never needs: raw source text and importer bookkeeping.
@@ -393,8 +431,37 @@ class ArticlePage(Page):
                 self, request, authors, section, tags, description=description,
                 image_url=image_url,
             ),
+            "continuations": self.joined_continuations(),
         })
         return context
+
+    # -- a story printed on two pages ----------------------------------------
+
+    def joined_continuations(self) -> list["ArticlePage"]:
+        """The live tails joined to this story (上接第N版), in print order:
+        readers get their text after this story's body, as one article."""
+        # A joined head always has the page its tail is on (importers.continuations).
+        if self.kind == ArticleKind.CONTINUATION or not self.continues_on_page:
+            return []
+        return list(
+            ArticlePage.objects.live()
+            .filter(continues=self, kind=ArticleKind.CONTINUATION)
+            .select_related("print_page")
+            .order_by("print_order", "pk")
+        )
+
+    def clean(self):
+        super().clean()
+        if self.continues_id and self.continues_id == self.pk:
+            raise ValidationError({"continues": _("稿件不能接在自己之后。")})
+
+    def serve(self, request, *args, **kwargs):
+        # A joined tail is no story of its own: its address leads to the head.
+        if self.continues_id and self.kind == ArticleKind.CONTINUATION:
+            head = self.continues
+            if head is not None and head.live:
+                return HttpResponsePermanentRedirect(head.get_url(request))
+        return super().serve(request, *args, **kwargs)
 
 
 class ArticleAuthor(Orderable):

@@ -8,7 +8,7 @@ from .bylines import ROLE_RE, ROLE_WORDS, parse_answer, parse_glued_name, parse_
 from .letters import SALUTATION, is_letters_column
 from .lines import ends_clause, join_wrapped, open_ended
 from .normalise import clean_light, clean_line, is_letter_spaced, vis_len
-from .roles import CONTINUED_INLINE, TITLE_MAX, is_genre_label, is_org_label
+from .roles import CONTINUED_INLINE, TITLE_MAX, is_genre_label, is_org_label, jump_page
 from .units import (
     ADDRESS_END,
     CLAUSE_PUNCT,
@@ -186,7 +186,7 @@ def _pdf_items(lines: list[str]) -> list[Unit]:
             continue
         m = CONTINUED_INLINE.match(light)
         if m:
-            items.append(Unit("contmark", text=m.group(0), raw="", page=int(m.group(1))))
+            items.append(Unit("contmark", text=m.group(0), raw="", page=jump_page(m.group(1))))
             light = light[m.end():]
         core, tails = split_tails(light, raw)
         if core:
@@ -671,9 +671,9 @@ def build_pdf(lines: list[str]) -> list[Draft]:
                 b.banner = u.text
         elif k == "jump" and cur is not None:
             cur.raw.append(u.raw)  # `（下转第4版）`: kept in the raw text, no body text
+            cur.art.continues_on_page = u.page
         elif k == "contmark":
-            cur = b.new()
-            cur.art.continued_from_page = u.page
+            cur = b.continuation(u.page)
             cur.raw.append(u.raw)
     return b.finish()
 

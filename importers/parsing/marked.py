@@ -390,9 +390,9 @@ def build_marked(lines: list[str]) -> list[Draft]:
             cur.raw.append(u.raw)
         elif k == "jump" and cur is not None:
             cur.raw.append(u.raw)  # `（下转第4版）`: kept in the raw text, no body text
+            cur.art.continues_on_page = u.page
         elif k == "contmark":
-            cur = b.new()
-            cur.art.continued_from_page = u.page
+            cur = b.continuation(u.page)
             cur.raw.append(u.raw)
         elif k == "dateline":
             cur = b.ensure()

@@ -77,6 +77,8 @@ class ParsedArticle:
     reader_prompt: str = ""
     dateline: str = ""
     continued_from_page: int | None = None
+    # `（下转第4版）`: the page the rest of this story is printed on.
+    continues_on_page: int | None = None
     body: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     raw_text: str = ""
@@ -97,6 +99,7 @@ class ParsedArticle:
             "reader_prompt": s(self.reader_prompt),
             "dateline": s(self.dateline),
             "continued_from_page": self.continued_from_page,
+            "continues_on_page": self.continues_on_page,
             "body": [b.to_dict() for b in self.body],
             "warnings": list(self.warnings),
         }

@@ -13,8 +13,25 @@ _ORG = re.compile(
     r"[\u4e00-\u9fff]{0,14}(?:总工会|工会|工会委员会|工会联合会|工联会|工委)$"
 )
 COLUMN_LABEL = re.compile(r"^[■□◆◇●▲【\[]\s*([^■□◆◇●▲【】\[\]]{1,40}?)\s*[■□◆◇●▲】\]]$")
-CONTINUED = re.compile(r"^[（(]\s*上接第\s*(\d{1,2})\s*版\s*[）)]$")
-CONTINUED_INLINE = re.compile(r"^[（(]\s*上接第\s*(\d{1,2})\s*版\s*[）)]\s*")
+# Jump marks of a story printed on two pages. The head ends `（下转第4版）`
+# (also `（转第4版）`, `(转A4版)`); the tail on page 4 opens `（上接第1版）`
+# (also `（接第1版）`, `(接A1版)`). A letter before the number names the
+# paper's section (A1, B2); page numbers may be written in Chinese numerals.
+_PAGE_NO = r"[A-Za-z]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
+CONTINUED = re.compile(rf"^[（(]\s*(?:上接|接)\s*(?:第\s*)?{_PAGE_NO}\s*版\s*[）)]$")
+CONTINUED_INLINE = re.compile(rf"^[（(]\s*(?:上接|接)\s*(?:第\s*)?{_PAGE_NO}\s*版\s*[）)]\s*")
+JUMP_TO = re.compile(rf"[（(]\s*(?:下转|转)\s*(?:第\s*)?{_PAGE_NO}\s*版\s*[）)]\s*$")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+
+
+def jump_page(number: str) -> int:
+    """The page number of a jump mark: `4`, `04` or `四`/`十二`."""
+    if number.isdigit():
+        return int(number)
+    if "十" not in number:
+        return _CN_DIGITS.get(number, 0)
+    tens, _, units = number.partition("十")
+    return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(units, 0)
 DATELINE = re.compile(
     r"[（(]\s*(?:新华社|中新社|本报|人民日报|工人日报|央视|据)[^（）()\n]{0,24}电\s*[）)]\s*$"
 )

@@ -32,9 +32,12 @@ from .roles import (
     CONTINUED,
     CONTINUED_INLINE,
     DATELINE,
+    JUMP_TO,
     PROMPT,
+    TITLE_MAX,
     assign_titles,
     despaced,
+    jump_page,
 )
 
 _SPACES = re.compile(r"\s+")
@@ -199,7 +202,10 @@ def special_unit(light: str, raw: str) -> Unit | None:
         t = despaced(light)
         m = CONTINUED.match(t)
         if m:
-            return Unit("contmark", text=t, raw=raw, page=int(m.group(1)))
+            return Unit("contmark", text=t, raw=raw, page=jump_page(m.group(1)))
+        m = JUMP_TO.match(t)
+        if m:  # `（下转第4版）` on a line of its own, below the text it ends
+            return Unit("jump", text=t, raw=raw, page=jump_page(m.group(1)))
         if DATELINE.match(light):
             return Unit("dateline", text=clean_line(light), raw=raw)
         p = parse_paren_byline(light)
@@ -245,8 +251,9 @@ def boxed_byline(u: Unit, after_title: bool, before_text: bool) -> bool:
             and u.text.lstrip()[:1] in "□■")
 
 
-# `…占比达到41%。（下转第4版）`: the text goes on on another page; the mark is no text.
-_JUMP_TAIL = re.compile(r"[（(]\s*(?:下转|转)\s*(?:第\s*)?[A-Za-z]?\d{1,2}\s*版\s*[）)]\s*$")
+# `…占比达到41%。（下转第4版）`: the text goes on on another page; the mark is
+# no text, but its page number is where the importer finds the rest.
+_JUMP_TAIL = JUMP_TO
 
 
 def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
@@ -254,7 +261,8 @@ def split_tails(light: str, raw: str) -> tuple[str, list[Unit]]:
     tails: list[Unit] = []
     jump = _JUMP_TAIL.search(light) if "转" in light else None
     if jump and jump.start() > 0:
-        tails.append(Unit("jump", text=jump.group(0).strip(), raw=""))
+        page = jump_page(jump.group(1))
+        tails.append(Unit("jump", text=jump.group(0).strip(), raw="", page=page))
         light = light[: jump.start()].rstrip()
     for _ in range(2):
         c = split_credit(light)
@@ -284,7 +292,8 @@ def text_units(light: str, raw: str, blanks: int = 0) -> list[Unit]:
     out: list[Unit] = []
     m = CONTINUED_INLINE.match(light)
     if m:  # （上接第1版）immediately followed by text
-        out.append(Unit("contmark", text=m.group(0), raw="", page=int(m.group(1)), blanks=blanks))
+        out.append(Unit("contmark", text=m.group(0), raw="", page=jump_page(m.group(1)),
+                        blanks=blanks))
         light = light[m.end():]
     core, tails = split_tails(light, raw)
     glued = parse_glued_name(core) if not tails else None
@@ -304,6 +313,18 @@ def text_units(light: str, raw: str, blanks: int = 0) -> list[Unit]:
         tails[0].raw = raw
     out.extend(tails)
     return out
+
+
+# A title line ends without a full stop and is short: `大国工匠的坚守`.
+_SENTENCE_END = "。！？；：”」’…）)"
+
+
+def _repeated_headline(block: Block) -> bool:
+    """A short, unpunctuated line just above `（上接第N版）`: the story's
+    headline repeated over its tail, not a paragraph of the item above."""
+    text = block.text.strip()
+    return (block.type in ("paragraph", "heading") and 2 <= len(text) <= TITLE_MAX
+            and text[-1] not in _SENTENCE_END and "，" not in text)
 
 
 class Builder:
@@ -333,6 +354,31 @@ class Builder:
         self.p_labels, self.p_kicker, self.p_titles, self.p_raw = [], "", [], []
         self.drafts.append(d)
         self.cur = d
+        return d
+
+    def continuation(self, page: int | None) -> Draft:
+        """Start the tail of a story printed on an earlier page (`（上接第1版）`).
+
+        Papers often repeat the story's headline, short, just above the mark:
+        it names the tail (the importer matches it to its head) and is no
+        title of a piece of its own nor a heading of the item above.
+        """
+        cur = self.cur
+        last = cur.art.body[-1] if cur is not None and cur.art.body else None
+        if cur is not None and cur.art.headline and last is None and not cur.closed:
+            d = cur  # `大国工匠的坚守` / `（上接第1版）`: the repeated headline
+        elif last is not None and _repeated_headline(last):
+            cur.art.body.pop()  # read as the last line of the item above
+            if last.type == "heading":
+                cur.headings -= 1
+            if cur.art.body or cur.art.headline:
+                d = self.new()
+            else:
+                d = cur  # the line alone started an item of its own
+            d.art.headline = last.text
+        else:
+            d = self.new()
+        d.art.continued_from_page = page
         return d
 
     def ensure(self) -> Draft:

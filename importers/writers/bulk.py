@@ -21,7 +21,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published, published
 
-from articles.models import ArticleAuthor, ArticlePage, Author
+from articles.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author
 from articles.models.edition_dates import display_date_of
 from importers.publish_gate import page_hold_reasons
 
@@ -100,13 +100,18 @@ class BulkWriter(PageWriter):
             page.latest_revision_created_at = timezone.now()
             if go_live:
                 self._go_live(page, revision_id)
-        # Suggested tags, saved with the page (ClusterableModel.save commits them).
+        # Suggested tags: inserted below in one statement, not one each (and a
+        # read first) by ClusterableModel.save's commit of the relation.
         tag_rows = list(page.tagged_items.all())
+        getattr(page, "_cluster_related_objects", {}).pop("tagged_items", None)
         # log_action=None: the history is written in bulk by finish_file().
         page.save(clean=False, log_action=None)
         for link in links:
             link.page = page
         ArticleAuthor.objects.bulk_create(links)
+        for row in tag_rows:
+            row.content_object = page
+        ArticlePageTag.objects.bulk_create(tag_rows)
         # Child relations held in memory: serialising the revision and
         # indexing the page then read them without a query each.
         for relation in get_all_child_relations(page):

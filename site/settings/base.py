@@ -212,6 +212,12 @@ IMPORTER_WRITER = "bulk"
 # Larger source files are refused (import_articles --max-file-bytes overrides):
 # a file costs a small multiple of its size in memory while it is imported.
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", 20 * 1024 * 1024))
+# An import is batch work: `import_articles` lowers its CPU priority to this
+# niceness (0-19; --nice overrides) so the site's readers are served first.
+IMPORT_NICE = int(os.environ.get("IMPORT_NICE", 10))
+# A publishing import retires the site-wide lists (home, feeds, search) at most
+# this often, in seconds, and once more at its end (0: after every file).
+IMPORT_CACHE_BUMP_SECONDS = float(os.environ.get("IMPORT_CACHE_BUMP_SECONDS", 30))
 # The parser the importer is given (tests name a stand-in here or pass one).
 IMPORTER_PARSER = "importers.parsing.parse_bytes"
 

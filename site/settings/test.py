@@ -22,3 +22,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Lockouts are tested on purpose (tests/security); elsewhere they would only
 # get in the way of client.login().
 AXES_ENABLED = False
+# In-process imports must not lower the test runner's own CPU priority.
+IMPORT_NICE = 0

@@ -8,6 +8,8 @@ edits, failures) is tested without depending on the real parser's heuristics:
     kind: brief
     column: 要闻
     provisional: yes   (the headline is the parser's stand-in)
+    from: 1            (上接第1版: continued_from_page)
+    to: 2              (下转第2版: continues_on_page)
     第一段。
     第二段。
     ---
@@ -47,6 +49,10 @@ def fake_parse_bytes(data: bytes, *, source: str = "", hints=None) -> ParsedFile
                 setattr(article, key, value)
             elif key == "warn":
                 article.warnings.append(value)
+            elif key == "from":
+                article.continued_from_page = int(value)
+            elif key == "to":
+                article.continues_on_page = int(value)
             elif key == "provisional":
                 article.headline_is_provisional = True
             elif key == "photo":

@@ -140,9 +140,10 @@ def snapshot() -> dict[str, Any]:
                     "kicker", "subheadline", "byline", "dateline", "column_label", "kind",
                     "reader_prompt", "source_name", "source_sha256", "source_position",
                     "source_text", "import_warnings", "headline_is_provisional",
-                    "continued_from_page", "reviewed_at", "print_order",
+                    "continued_from_page", "continues_on_page", "reviewed_at", "print_order",
                 )
             },
+            "continues": names.pages.get(page.continues_id),
             "body": strip_block_ids(list(page.body.raw_data)),
             "authors": [
                 (link.author.name, link.role, link.sort_order)
@@ -156,6 +157,8 @@ def snapshot() -> dict[str, Any]:
         content = {k: v for k, v in revision.content.items() if k not in VOLATILE}
         body = content.get("body")
         content["body"] = strip_block_ids(json.loads(body) if isinstance(body, str) else body)
+        if content.get("continues"):
+            content["continues"] = names.pages[int(content["continues"])]
         for link in content.get("article_authors", []):
             for key in ("pk", "page", "id"):
                 link.pop(key, None)
@@ -265,6 +268,13 @@ def import_and_snapshot(writer: str, files: list[Path], changed: Path, publish: 
     return shot
 
 
+# Invented text.
+HEADLINE = "职工书屋点亮一线生活"
+HEAD_TEXT = ("本报讯（记者林木）今年以来，某市总工会推进职工书屋建设，新增图书角和电子阅览室"
+             "一百余个，覆盖一线职工五万余人。")
+TAIL_TEXT = "各区县的职工书屋还配备了电子阅览室，图书角每月更新图书，受到职工普遍欢迎。"
+
+
 @pytest.mark.parametrize("publish", [False, True], ids=["drafts", "publish"])
 def test_bulk_and_public_api_writers_store_the_same(site_tree, tmp_path, publish):
     files = sorted(PAGES.glob("*.txt"))
@@ -275,11 +285,20 @@ def test_bulk_and_public_api_writers_store_the_same(site_tree, tmp_path, publish
     long_line = next(i for i, line in enumerate(lines) if len(line) > 60)
     lines[long_line] += "本段有更正。"
     changed.write_text("\n".join(lines) + "\n本报讯 更正后的版本多了一条简讯。\n", encoding="utf-8")
+    # A story printed on two pages, its tail imported first: joined when
+    # the head arrives (history, revision and row alike).
+    tail = tmp_path / "2031-05-06_02.txt"
+    tail.write_text(f"{HEADLINE}\n\n（上接第1版）\n\n{TAIL_TEXT}\n", encoding="utf-8")
+    head = tmp_path / "2031-05-06_01.txt"
+    head.write_text(f"# {HEADLINE}\n\n{HEAD_TEXT}（下转第2版）\n", encoding="utf-8")
+    files += [tail, head]
 
     public = import_and_snapshot(PublicApiWriter.name, files, changed, publish)
     bulk = import_and_snapshot(BulkWriter.name, files, changed, publish)
 
     assert public["find_problems"] == [[], [], [], [], []]
+    joined = [p for p in public["pages"].values() if p["continues"]]
+    assert [p["continues"] for p in joined] == ["2031-05-06_01.txt#0"]
     assert public["pages"] and public["log"] and public["references"] and public["search_index"]
     # Each published page is announced once, already stored live with its revision.
     assert bool(public["page_published"]) == publish

@@ -10,7 +10,8 @@ from importers.parsing.__main__ import main
 from .helpers import page_path
 
 ARTICLE_KEYS = {"kind", "column", "kicker", "headline", "subheadline", "byline", "authors",
-                "reader_prompt", "dateline", "continued_from_page", "body", "warnings"}
+                "reader_prompt", "dateline", "continued_from_page", "continues_on_page", "body",
+                "warnings"}
 
 
 def test_to_dict_has_the_dry_run_shape() -> None:

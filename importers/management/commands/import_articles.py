@@ -6,6 +6,7 @@ import datetime
 import getpass
 import json
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -16,8 +17,10 @@ from django.utils.translation import gettext as _
 from importers.failures import describe_failure, describe_unreachable
 from importers.filenames import edition_from_filename
 from importers.loading import FileResult, FileStatus, Importer, ImportOptions, sha256_of
+from importers.parallel import default_workers, import_in_workers, supports_workers, worker_setup
 from importers.parsing import ParsedFile, ParseHints, parse_bytes
 from importers.placement import UnknownSection, section_slugs
+from importers.priority import BadNiceness, lower_priority
 from importers.report import summary_json, summary_text
 from importers.site_ready import SiteNotReady
 from importers.sources import Source, collect_sources
@@ -55,12 +58,28 @@ class Command(BaseCommand):
             metavar="BYTES",
             help=_("单个文件的大小上限（字节，0 为不限；默认见设置 IMPORT_MAX_FILE_BYTES）"),
         )
+        parser.add_argument(
+            "--nice",
+            type=int,
+            metavar="N",
+            help=_("导入进程的 CPU 优先级（0–19，越大越让读者优先；默认见设置 IMPORT_NICE）"),
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            metavar="N",
+            help=_("同时导入的进程数（仅 PostgreSQL；默认为 CPU 核数）"),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         sources = collect_sources(options["paths"])
         if options["dry_run"]:
             self._dry_run(sources, options)
             return
+        try:
+            lower_priority(options["nice"])
+        except BadNiceness as exc:
+            raise CommandError(str(exc)) from exc
         try:
             connection.ensure_connection()
         except OperationalError as exc:
@@ -100,6 +119,7 @@ class Command(BaseCommand):
             )
 
         as_json = options["format"] == "json"
+        workers = self._workers(options["workers"], sources)
         try:
             importer.begin([s.display for s in sources])
         except DatabaseError as exc:
@@ -108,17 +128,7 @@ class Command(BaseCommand):
         bar = self._progress_bar(len(sources), as_json)
         interrupted = False
         try:
-            for source in sources:
-                if source.problem:
-                    result = FileResult(
-                        source=source.display,
-                        name=source.path.name,
-                        status=FileStatus.FAILED,
-                        error=source.problem,
-                    )
-                    importer.result.files.append(result)
-                else:
-                    result = importer.import_file(source.path, source.display)
+            for result in self._results(importer, sources, workers, options):
                 if bar is not None:
                     bar.update(1)
                     if result.failed:
@@ -136,6 +146,9 @@ class Command(BaseCommand):
         finally:
             if bar is not None:
                 bar.close()
+        # Workers finish in any order: the report lists files as given.
+        order = {source.display: i for i, source in enumerate(sources)}
+        importer.result.files.sort(key=lambda f: order.get(f.source, len(order)))
         result = importer.finish(interrupted=interrupted)
         result.seconds = time.perf_counter() - started
 
@@ -149,6 +162,48 @@ class Command(BaseCommand):
             raise CommandError(
                 _("%(n)d 个文件导入失败") % {"n": len(result.failed)}, returncode=1
             )
+
+    def _workers(self, asked: int | None, sources: list[Source]) -> int:
+        """How many processes import: one on SQLite (it allows one writer)."""
+        if asked is not None and asked < 1:
+            raise CommandError(_("--workers 至少为 1（现在是 %(n)d）") % {"n": asked})
+        if not supports_workers():
+            if asked and asked > 1:
+                self.stderr.write(
+                    _(
+                        "SQLite 数据库一次只允许一个写入者：本次导入在一个进程中进行"
+                        "（--workers 仅用于 PostgreSQL）。"
+                    )
+                )
+            return 1
+        importable = sum(1 for source in sources if not source.problem)
+        return max(1, min(asked or default_workers(), importable))
+
+    def _results(
+        self, importer: Importer, sources: list[Source], workers: int, options: dict[str, Any]
+    ) -> Iterator[FileResult]:
+        """Each file's result as it is imported, in one process or in `workers`."""
+        jobs = []
+        for source in sources:
+            if source.problem:
+                result = FileResult(
+                    source=source.display,
+                    name=source.path.name,
+                    status=FileStatus.FAILED,
+                    error=source.problem,
+                )
+                importer.result.files.append(result)
+                yield result
+            elif workers == 1:
+                yield importer.import_file(source.path, source.display)
+            else:
+                jobs.append((str(source.path), source.display))
+        if not jobs:
+            return
+        setup = worker_setup(importer.options, options["writer"], importer.result.run_id)
+        for result in import_in_workers(jobs, setup, workers, importer.bumps):
+            importer.add_result(result)
+            yield result
 
     def _progress_bar(self, total: int, as_json: bool) -> Any:
         stream = getattr(self.stdout, "_out", None)
