@@ -24,7 +24,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 from wagtail.signals import page_published
 
-from articles.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author
+from articles.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author, PrintPage
 from importers.models import ImportRun
 from importers.writers import BulkWriter, PublicApiWriter
 
@@ -73,6 +73,12 @@ class Names:
         )
         self.authors = dict(Author.objects.values_list("pk", "name"))
         self.tags = dict(Tag.objects.values_list("pk", "name"))
+        self.print_pages = {
+            pk: f"{day}/{number}"
+            for pk, day, number in PrintPage.objects.values_list(
+                "pk", "edition_date", "page_number"
+            )
+        }
         self.tag_links = dict(ArticlePageTag.objects.values_list("pk", "tag__name"))
         run_ids = ImportRun.objects.order_by("pk").values_list("pk", flat=True)
         self.runs = {pk: f"run{n}" for n, pk in enumerate(run_ids)}
@@ -88,6 +94,12 @@ class Names:
             self.revisions[pk] = f"{page}@{counts.setdefault(page, 0)}"
             counts[page] += 1
 
+    def in_log_data(self, data: Any) -> Any:
+        """A log entry's data with page ids (a join's head story) by name."""
+        if isinstance(data, dict) and data.get("head_id"):
+            return {**data, "head_id": self.pages[int(data["head_id"])]}
+        return data
+
     def of(self, content_type_id: int, object_id: Any) -> str:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is Author:
@@ -98,6 +110,8 @@ class Names:
             return f"tag:{self.tags[int(object_id)]}"
         if model is ImportRun:
             return self.runs[int(object_id)]
+        if model is PrintPage:
+            return f"print page {self.print_pages[int(object_id)]}"
         return f"{model.__name__}:{object_id}"
 
 
@@ -159,6 +173,9 @@ def snapshot() -> dict[str, Any]:
         content["body"] = strip_block_ids(json.loads(body) if isinstance(body, str) else body)
         if content.get("continues"):
             content["continues"] = names.pages[int(content["continues"])]
+        # Print pages by day and number: their ids differ between runs on PostgreSQL.
+        if content.get("print_page"):
+            content["print_page"] = names.print_pages[int(content["print_page"])]
         for link in content.get("article_authors", []):
             for key in ("pk", "page", "id"):
                 link.pop(key, None)
@@ -187,7 +204,7 @@ def snapshot() -> dict[str, Any]:
             entry.label,
             entry.content_changed,
             entry.user_id,
-            json.dumps(entry.data, sort_keys=True),
+            json.dumps(names.in_log_data(entry.data), sort_keys=True),
             names.revisions.get(entry.revision_id, ""),
         )
         for entry in PageLogEntry.objects.filter(page__in=ArticlePage.objects.all())
