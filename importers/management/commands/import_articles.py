@@ -237,6 +237,7 @@ class Command(BaseCommand):
                 parsed = ParsedFile(
                     source=source.display, sha256=sha256_of(data), error=f"{exc!r}"
                 )
+            del data  # not kept beside the parsed files while the rest are read
             parsed.source = source.display
             files.append(parsed)
 
