@@ -83,7 +83,7 @@ test-all: test test-services ## Every test: the everyday tier, then the service 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .
 
-bench: bench-parse bench-identity bench-site bench-import bench-load ## Run every benchmark
+bench: bench-parse bench-memory bench-identity bench-site bench-import bench-load ## Run every benchmark
 
 bench-identity: install ## How far apart articles are, and how fast re-imported articles are matched
 	$(PY) -m tools.bench_identity
