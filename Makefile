@@ -19,7 +19,7 @@ EDITION_004 := --edition-date 2019-06-05 --page 2 --page-name 工会动态
 PARSE_CORPUS := tests/fixtures/corpus
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev checkers run setup serve test test-services test-all lint check bench bench-parse bench-identity score-parse bench-import bench-site bench-load clean
+.PHONY: help install install-dev checkers run setup serve test test-services test-all lint check bench bench-parse bench-identity score-parse bench-memory bench-import bench-site bench-load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -83,13 +83,18 @@ test-all: test test-services ## Every test: the everyday tier, then the service 
 lint: install-dev ## ruff
 	$(VENV)/bin/ruff check .
 
-bench: bench-parse bench-identity bench-site bench-import bench-load ## Run every benchmark
+bench: bench-parse bench-memory bench-identity bench-site bench-import bench-load ## Run every benchmark
 
 bench-identity: install ## How far apart articles are, and how fast re-imported articles are matched
 	$(PY) -m tools.bench_identity
 
 bench-parse: install ## Parse 1,000 generated pages and print MB/s and pages/s
 	$(PY) -m tools.bench_parse --pages 1000
+
+BENCH_MEMORY_SIZES ?= 1,5,10,50
+bench-memory: install ## One large file (1-50 MB of sample pages): seconds, CPU s and peak RSS per size, parser alone then the dry run
+	$(PY) -m tools.bench_memory --sizes $(BENCH_MEMORY_SIZES) --mode parse
+	$(PY) -m tools.bench_memory --sizes $(BENCH_MEMORY_SIZES) --mode dry-run
 
 # V=1 lists failed checks (C=convention: only its failures). The pipe fails loudly: the scorer
 # rejects output that is not JSON.

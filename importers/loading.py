@@ -207,6 +207,7 @@ class Importer:
             return
 
         parsed = self._parse(data, result.name)
+        del data  # a large file's bytes need not stay alive while its articles are written
         # The text may state the edition too: the articles' place is the
         # resolved edition (command line > file name > text).
         hint = self._edition(result.name, parsed)

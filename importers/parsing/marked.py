@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .letters import SALUTATION
@@ -37,7 +38,7 @@ _SENTENCE_OPENER = re.compile(
 )
 
 
-def _real_break(head: str, tail: str, page: str) -> bool:
+def _real_break(head: str, tail: str, on_page: Callable[[str], bool]) -> bool:
     """A blank line after an unfinished paragraph is a real break (text missing
     or a label) when the next part opens a sentence of its own and the two
     characters on either side of the gap never stand together elsewhere on the
@@ -46,7 +47,7 @@ def _real_break(head: str, tail: str, page: str) -> bool:
         return False
     if not ("\u4e00" <= head[-1] <= "\u9fff"):
         return False
-    return (head[-1] + tail[0]) not in page
+    return not on_page(head[-1] + tail[0])
 
 
 def marked_units(lines: list[str]) -> list[Unit]:
@@ -73,11 +74,16 @@ def marked_units(lines: list[str]) -> list[Unit]:
     # Paragraphs broken by a stray blank line (`…乡风文明建` / `设的作用。`) are one.
     merged: list[Unit] = []
     page_text: list[str] = []
+    pairs: dict[str, bool] = {}
 
-    def page() -> str:
-        if not page_text:
-            page_text.append("\n".join(x.strip() for x in lines))
-        return page_text[0]
+    def on_page(pair: str) -> bool:
+        # The page is joined once, and each pair looked up once: a search of the
+        # whole page per paragraph made long files quadratic.
+        if pair not in pairs:
+            if not page_text:
+                page_text.append("\n".join(x.strip() for x in lines))
+            pairs[pair] = pair in page_text[0]
+        return pairs[pair]
 
     for u in units:
         prev = merged[-1] if merged else None
@@ -96,7 +102,7 @@ def marked_units(lines: list[str]) -> list[Unit]:
                 and (open_ended(prev.text) or vis_len(prev.text) >= 30)  # not a title
                 and not ("。" not in prev.text and _plain_title(u))  # a kicker over its headline
                 and not (not open_ended(prev.text)
-                         and _real_break(prev.text, u.text, page()))):
+                         and _real_break(prev.text, u.text, on_page))):
             prev.text = join_wrapped(prev.text, u.text)
             prev.raw = f"{prev.raw}\n\n{u.raw}"
             prev.lines = [join_wrapped(prev.lines[0] if prev.lines else "",
@@ -319,7 +325,13 @@ def opens_item(c: TitleContext) -> str:
 
 
 def build_marked(lines: list[str]) -> list[Draft]:
-    units = marked_units(lines)
+    return build_marked_units(marked_units(lines))
+
+
+def build_marked_units(units: list[Unit]) -> list[Draft]:
+    """Drafts from the page's units. The walk only looks ahead, so each unit is
+    dropped from the list once walked (a long file's units need not all stay
+    alive beside the drafts made of them): the list is consumed."""
     b = Builder()
     n = len(units)
     skip_to = 0
@@ -332,6 +344,8 @@ def build_marked(lines: list[str]) -> list[Draft]:
 
     gap_separates = 0 < sum(1 for u in units if u.blanks >= 1) <= max(1, 0.35 * n)
     for i, u in enumerate(units):
+        if i:
+            units[i - 1] = _WALKED
         nxt = units[i + 1] if i + 1 < n else None
         cur = b.cur
         k = u.kind
@@ -465,4 +479,9 @@ def build_marked(lines: list[str]) -> list[Draft]:
                         and cur.has_body()):
                     cur.closed = True  # a new, headless item
                 para_unit(b, u)
+    units.clear()
     return b.finish()
+
+
+# Stands in for a unit the walk has passed (never looked at again).
+_WALKED = Unit("walked")

@@ -40,8 +40,27 @@ _HALF_PUNCT = re.compile(
 )
 
 
+# Large files are normalised a piece at a time, each piece ending after a line
+# feed: NFC never composes across a line feed and a CR LF pair stays whole, so
+# the result is that of the whole text, without several full-size copies alive.
+_PIECE = 1 << 20
+
+
 def normalise_text(text: str) -> str:
     """Unify line ends, Unicode form and space characters of a whole file."""
+    if len(text) <= _PIECE:
+        return _normalise_piece(text)
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _PIECE)
+        end = len(text) if end < 0 else end + 1
+        parts.append(_normalise_piece(text[start:end]))
+        start = end
+    return "".join(parts)
+
+
+def _normalise_piece(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)

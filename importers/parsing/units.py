@@ -9,6 +9,7 @@ article that is open).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .bylines import (
@@ -73,8 +74,10 @@ class Unit:
     raw: str = ""
     blanks: int = 0
     prefix: str = ""
-    authors: list[Author] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
+    # Most units have no authors or names: one shared empty tuple rather than
+    # two empty lists per line of a long file (units only ever rebind these).
+    authors: Sequence[Author] = ()
+    names: Sequence[str] = ()
     page: int | None = None
     lines: list[str] = field(default_factory=list)
     blank_after: bool = False

@@ -237,18 +237,32 @@ class Command(BaseCommand):
                 parsed = ParsedFile(
                     source=source.display, sha256=sha256_of(data), error=f"{exc!r}"
                 )
+            del data  # not kept beside the parsed files while the rest are read
             parsed.source = source.display
             files.append(parsed)
 
         if options["format"] == "json":
-            payload = {"files": [f.to_dict() for f in files]}
-            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            self._write_json({"files": [f.to_dict() for f in files]})
         else:
             self._print_dry_run(files)
         failed = sum(1 for f in files if f.error)
         if failed:
             # Scripts check the exit code: a dry run that could not read a file failed.
             raise CommandError(_("%(n)d 个文件无法解析") % {"n": failed}, returncode=1)
+
+    def _write_json(self, payload: dict[str, Any]) -> None:
+        """The text of json.dumps(payload, ensure_ascii=False, indent=2), written as
+        it is encoded: the whole document as one string (and its list of pieces)
+        took several times a large file's size."""
+        pieces: list[str] = []
+        size = 0
+        for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(payload):
+            pieces.append(piece)
+            size += len(piece)
+            if size >= _JSON_FLUSH_CHARS:
+                self.stdout.write("".join(pieces), ending="")
+                pieces, size = [], 0
+        self.stdout.write("".join(pieces))  # the final newline, as write() adds one
 
     def _print_dry_run(self, files: list[Any]) -> None:
         for parsed in files:
@@ -264,6 +278,10 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  #{article.position} [{article.kind}] {article.headline or '—'}{flag}"
                 )
+
+
+# How much JSON text is gathered before it is written out.
+_JSON_FLUSH_CHARS = 1 << 16
 
 
 def _not_migrated_or(exc: DatabaseError) -> str:
