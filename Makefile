@@ -124,9 +124,9 @@ bench-import: install ## Import 2,000+ generated articles into PostgreSQL (recre
 	DATABASE_URL=$(BENCH_IMPORT_DB) $(PY) -m tools.bench_import --articles $(BENCH_ARTICLES) --writers $(BENCH_WRITERS)
 
 BENCH_REDIS ?= redis://127.0.0.1:6379/2
-bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articles under concurrent readers
+bench-load: install ## gunicorn (2 workers) + PostgreSQL + Redis + 20,000 articles: readers on cached and realistic URL mixes, then during a publishing import
 	-psql "$(BENCH_SITE_ADMIN_DB)" -qc 'create database "$(BENCH_SITE_DB_NAME)"' 2>/dev/null
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) setup_site
 	-DATABASE_URL=$(BENCH_SITE_DB) $(MANAGE) import_articles $(SAMPLE_PAGES) --publish
-	DATABASE_URL=$(BENCH_SITE_DB) REDIS_URL=$(BENCH_REDIS) $(PY) -m tools.bench_load --articles 20000 --seconds 30
+	DATABASE_URL=$(BENCH_SITE_DB) REDIS_URL=$(BENCH_REDIS) $(PY) -m tools.bench_load --articles 20000 --seconds 30 --during-import 300
