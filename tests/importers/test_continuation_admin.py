@@ -11,17 +11,10 @@ from articles.models.continuation_panel import HEAD_FIELD
 from importers.continuations import JOIN_ACTION, SPLIT_ACTION
 
 from .conftest import run_import
+from .test_continuations import TWO_MARKED_HEADS as TWO_HEADS
 
 pytestmark = pytest.mark.django_db
 
-TWO_HEADS = """第一篇转版稿件
-to: 2
-某区工会开展职工疗休养活动。
----
-第二篇转版稿件
-to: 2
-某县工会举办农民工专场招聘会。
-"""
 TAIL = """（上接第1版）
 kind: continuation
 from: 1
