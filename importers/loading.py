@@ -444,7 +444,15 @@ class Importer:
         for head in self._heads:
             for tail in join_waiting_tails(head, self._user):
                 if self.writer.publish and tail.latest_revision is not None:
-                    self.writer.publish_unless_held(tail, tail.latest_revision)
+                    if not self.writer.publish_unless_held(tail, tail.latest_revision):
+                        self._no_longer_held(tail.pk)
+
+    def _no_longer_held(self, page_id: int) -> None:
+        """A tail this run held went live with its head: the summary says so."""
+        for file_result in self.result.files:
+            for article in file_result.articles:
+                if article.page_id == page_id:
+                    article.held = []
 
     def _note_head(self, page: ArticlePage) -> None:
         if page.kind not in (ArticleKind.CONTINUATION, ArticleKind.FRAGMENT):

@@ -79,6 +79,17 @@ def test_published_run_puts_a_late_joined_tail_live_with_its_head(site_tree, fak
     assert the_tail().live and page_titled("技能提升惠及三万职工").live
 
 
+def test_one_run_with_tail_then_head_does_not_report_the_tail_held(
+    site_tree, fake_parser, write
+):
+    result = run_import(
+        write("2024-03-05_02.txt", TAIL), write("2024-03-05_01.txt", HEAD),
+        parser=fake_parser, publish=True,
+    )
+    assert the_tail().live
+    assert result.held == []
+
+
 def test_joined_tail_passes_the_publish_gate(site_tree, fake_parser, write):
     run_import(write("2024-03-05_01.txt", HEAD), parser=fake_parser, publish=True)
     result = run_import(write("2024-03-05_02.txt", TAIL), parser=fake_parser, publish=True)
