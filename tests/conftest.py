@@ -118,3 +118,20 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("checkers")
         for checker, summary in counts.items():
             terminalreporter.write_line(f"{checker}: {summary}")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request to an English
+    page leaves English active in the thread, which would leak into the next
+    test a worker runs (their order differs with xdist and random order)."""
+    from django.conf import settings
+
+    if not settings.configured:
+        yield
+        return
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
