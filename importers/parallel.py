@@ -24,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, connections
 from django.utils.translation import gettext as _
 
@@ -35,7 +36,8 @@ from .sources import readable_name
 
 
 def default_workers() -> int:
-    return os.cpu_count() or 1
+    """IMPORT_WORKERS, or one process per CPU when it is 0."""
+    return settings.IMPORT_WORKERS or os.cpu_count() or 1
 
 
 def supports_workers() -> bool:

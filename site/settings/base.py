@@ -215,6 +215,8 @@ IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", 20 * 1024 * 
 # An import is batch work: `import_articles` lowers its CPU priority to this
 # niceness (0-19; --nice overrides) so the site's readers are served first.
 IMPORT_NICE = int(os.environ.get("IMPORT_NICE", 10))
+# import_articles processes on PostgreSQL when --workers is not given (0: one per CPU).
+IMPORT_WORKERS = int(os.environ.get("IMPORT_WORKERS", 0))
 # A publishing import retires the site-wide lists (home, feeds, search) at most
 # this often, in seconds, and once more at its end (0: after every file).
 IMPORT_CACHE_BUMP_SECONDS = float(os.environ.get("IMPORT_CACHE_BUMP_SECONDS", 30))

@@ -24,3 +24,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = False
 # In-process imports must not lower the test runner's own CPU priority.
 IMPORT_NICE = 0
+# Tests import inside their own transaction, which worker processes cannot see.
+IMPORT_WORKERS = 1
