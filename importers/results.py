@@ -111,6 +111,17 @@ class RunResult:
     interrupted: bool = False
     seconds: float = 0.0
 
+    def totals(self) -> dict[str, int]:
+        """The article counts a summary and the run record both show, in their order."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "warnings": self.warnings,
+            "errors": len(self.failed),
+        }
+
     def _sum(self, attr: str) -> int:
         return sum(getattr(f, attr) for f in self.files)
 

@@ -75,12 +75,7 @@ class RunRecord:
         self._saved_at = time.monotonic()
         fields: dict[str, Any] = {
             "files": [file_summary(f) for f in result.files],
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "skipped": result.skipped,
-            "warnings": result.warnings,
-            "errors": len(result.failed),
+            **result.totals(),
         }
         if status:
             fields["status"] = status
