@@ -45,11 +45,9 @@ def translate_strings(client, translation):
     return done
 
 
-def test_translation_round_trip(
-    editor_client, chief_client, section, client, django_capture_on_commit_callbacks
-):
-    en = Locale.objects.get(language_code="en")
-    source_page = make_article(
+def make_library_article(section):
+    """The Chinese article the translation tests send to English."""
+    return make_article(
         section,
         title="职工书屋开进工地",
         slug="zhigong-shuwu",
@@ -62,6 +60,13 @@ def test_translation_round_trip(
             ("paragraph", "工人们下班后来读书。"),
         ],
     )
+
+
+def test_translation_round_trip(
+    editor_client, chief_client, section, client, django_capture_on_commit_callbacks
+):
+    en = Locale.objects.get(language_code="en")
+    source_page = make_library_article(section)
 
     # 1. An editor sends the article to English ("Translate this page").
     submit_url = reverse("wagtail_localize:submit_page_translation", args=[source_page.pk])

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 
 from articles.models import ArticlePage
-from tests.editorial.test_translation import translate_strings
+from tests.editorial.test_translation import make_library_article, translate_strings
 from tests.factories import make_article
 from tests.importers.test_publish import bulk_publish_url
 
@@ -18,16 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def english_draft(editor_client, section):
-    source = make_article(
-        section,
-        title="职工书屋开进工地",
-        slug="zhigong-shuwu",
-        kicker="书香进工地",
-        subheadline="三千册图书送到一线",
-        byline="本报记者 田国垒",
-        body=[("heading", "现场"), ("paragraph", "工地上有了书屋。"),
-              ("paragraph", "工人们下班后来读书。")],
-    )
+    source = make_library_article(section)
     en = Locale.objects.get(language_code="en")
     url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
     assert editor_client.post(url, {"locales": [en.pk]}).status_code == 302
